@@ -1,0 +1,3 @@
+//! Backends: each turns the checked IR into output text.
+
+pub mod rust;

@@ -1,0 +1,89 @@
+//! String enums (deriving `wg::StringEnum`: wire strings as renames, `as_str`, `Display`, an
+//! `Other(String)` catch-all unless strict) and literal types (unit structs deriving
+//! `wg::Literal`, which always encode one constant).
+
+use super::{Cx, docs, type_docs};
+use crate::ident;
+use crate::ir::{StringEnum, TypeDef};
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+pub(super) fn emit_enum(cx: &Cx<'_>, t: &TypeDef, e: &StringEnum) -> TokenStream {
+    let name = ident::ident(&ident::type_name(&t.name));
+    let docs_attr = type_docs(t, "A string enumeration of the protocol.");
+    let user = cx.user_derives();
+    let decls = e.values.iter().map(|v| {
+        let id = ident::ident(&ident::variant_name(&v.wire));
+        let wire = &v.wire;
+        let d = docs(&v.docs, &format!("`\"{wire}\"`"));
+        let rename = if id == wire {
+            quote!()
+        } else {
+            quote!(#[wiregen(rename = #wire)])
+        };
+        quote! {
+            #d
+            #rename
+            #id
+        }
+    });
+    let (copy, other) = if cx.strict {
+        (quote!(Copy,), quote!())
+    } else {
+        (
+            quote!(),
+            quote! {
+                /// A value this version does not know, kept as received.
+                #[wiregen(other)]
+                Other(String),
+            },
+        )
+    };
+    quote! {
+        #docs_attr
+        #[derive(Debug, Clone, #copy PartialEq, Eq, Hash, wg::StringEnum)]
+        #user
+        pub enum #name {
+            #(#decls,)*
+            #other
+        }
+    }
+}
+
+/// A literal type: a unit struct deriving `wg::Literal`.
+pub(super) fn emit_literal(
+    cx: &Cx<'_>,
+    name: &Ident,
+    value: &serde_json::Value,
+    docs: TokenStream,
+) -> TokenStream {
+    let lit = match value {
+        serde_json::Value::String(s) => quote!(#s),
+        serde_json::Value::Bool(b) => quote!(#b),
+        serde_json::Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => {
+                let l = proc_macro2::Literal::i64_unsuffixed(i);
+                quote!(#l)
+            }
+            (None, Some(u), _) => {
+                let l = proc_macro2::Literal::u64_unsuffixed(u);
+                quote!(#l)
+            }
+            (None, None, Some(f)) => {
+                let l = proc_macro2::Literal::f64_unsuffixed(f);
+                quote!(#l)
+            }
+            _ => quote!(0),
+        },
+        // `null`, arrays and objects have no literal type; `check` rejects them before this.
+        _ => quote!(()),
+    };
+    let user = cx.user_derives();
+    quote! {
+        #docs
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, wg::Literal)]
+        #[wiregen(value = #lit)]
+        #user
+        pub struct #name;
+    }
+}

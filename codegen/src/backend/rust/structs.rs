@@ -1,0 +1,201 @@
+//! Structs: one Rust field per wire field, with the serde attributes that keep absent, `null`
+//! and values apart (see the presence table in ARCHITECTURE.md), JavaScript number encoding
+//! for `f64`, literal members as zero-sized constant types, and `additionalProperties` maps.
+
+use super::{Cx, docs, enums, type_docs};
+use crate::check::EXTRA_FIELD;
+use crate::ident;
+use crate::ir::{Extra, Field, Presence, Struct, Ty, TypeDef};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+impl Cx<'_> {
+    pub(super) fn emit_struct(&self, t: &TypeDef, s: &Struct) -> TokenStream {
+        let name = ident::ident(&ident::type_name(&t.name));
+        let docs = type_docs(t, "An object of the protocol.");
+        let mut fields = Vec::new();
+        let mut literals = Vec::new();
+        let mut accessors = Vec::new();
+        for f in &s.fields {
+            let (field, literal) = self.emit_field(t, f);
+            fields.push(field);
+            literals.extend(literal);
+            accessors.extend(self.default_accessor(t, f));
+        }
+        if let Extra::Map(ty) = &s.extra {
+            let value = self.ty(ty, &t.module, None);
+            let field = ident::ident(EXTRA_FIELD);
+            fields.push(quote! {
+                /// Keys not declared by the schema (`additionalProperties`), in key order.
+                #[serde(flatten)]
+                pub #field: wg::BTreeMap<String, #value>
+            });
+        }
+        let defaultable = s
+            .fields
+            .iter()
+            .all(|f| f.presence() != Presence::Required || matches!(f.ty, Ty::Literal(_)));
+        let extra = if defaultable {
+            quote!(Default,)
+        } else {
+            quote!()
+        };
+        let derives = self.derives(extra, true);
+        let impl_block = if accessors.is_empty() {
+            quote!()
+        } else {
+            quote! {
+                impl #name {
+                    #(#accessors)*
+                }
+            }
+        };
+        quote! {
+            #docs
+            #derives
+            pub struct #name {
+                #(#fields,)*
+            }
+            #impl_block
+            #(#literals)*
+        }
+    }
+
+    /// The field declaration, and the literal type it needs (for a constant member).
+    fn emit_field(&self, t: &TypeDef, f: &Field) -> (TokenStream, Option<TokenStream>) {
+        let rust = ident::field_name(&f.wire);
+        let field = ident::ident(&rust);
+        let value_ty = f.value_ty();
+        let (inner, literal) = match value_ty {
+            Ty::Literal(serde_json::Value::Null) => (quote!(()), None),
+            Ty::Literal(v) => {
+                let lit_name = self.literal_name(t, &f.wire);
+                let lit_ident = ident::ident(&lit_name);
+                let text = format!(
+                    " Always `{v}` on the wire (the `{}` member of `{}`).",
+                    f.wire,
+                    ident::type_name(&t.name)
+                );
+                let item = enums::emit_literal(self, &lit_ident, v, quote!(#[doc = #text]));
+                (quote!(#lit_ident), Some(item))
+            }
+            other => (self.ty(other, &t.module, Some(&t.path())), None),
+        };
+        // One concern per `#[serde]` attribute keeps every line short, so prettyplease and
+        // rustfmt lay the file out identically.
+        let mut attrs: Vec<TokenStream> = Vec::new();
+        if ident::unraw(&rust) != f.wire {
+            let wire = &f.wire;
+            attrs.push(quote!(#[serde(rename = #wire)]));
+        }
+        let ty = match f.presence() {
+            Presence::Required => inner,
+            Presence::Optional => {
+                attrs.push(quote!(#[serde(default, skip_serializing_if = "Option::is_none")]));
+                attrs.push(quote!(#[serde(deserialize_with = "wg::optional::deserialize")]));
+                quote!(Option<#inner>)
+            }
+            Presence::RequiredNullable => {
+                attrs.push(quote!(#[serde(deserialize_with = "wg::nullable::deserialize")]));
+                quote!(Option<#inner>)
+            }
+            Presence::OptionalNullable => {
+                attrs.push(quote!(#[serde(default, skip_serializing_if = "wg::Maybe::is_absent")]));
+                quote!(wg::Maybe<#inner>)
+            }
+        };
+        if self.has_number(value_ty) {
+            attrs.push(quote!(#[serde(serialize_with = "wg::js::serialize")]));
+        }
+        let serde = quote!(#(#attrs)*);
+        let mut field_docs = f.docs.clone();
+        if let Some(default) = &f.default {
+            let line = format!("Defaults to `{default}` when absent.");
+            field_docs.text = Some(match field_docs.text {
+                Some(t) => format!("{t}\n\n{line}"),
+                None => line,
+            });
+        }
+        // A deprecated field stays usable by the serde impls; the note goes into the docs.
+        let note = field_docs.deprecated.take().map(|n| {
+            if n.is_empty() {
+                "**Deprecated.**".to_string()
+            } else {
+                format!("**Deprecated:** {n}")
+            }
+        });
+        if let Some(note) = note {
+            field_docs.text = Some(match field_docs.text {
+                Some(t) => format!("{t}\n\n{note}"),
+                None => note,
+            });
+        }
+        let doc = docs(&field_docs, &format!("The `{}` member.", f.wire));
+        (
+            quote! {
+                #doc
+                #serde
+                pub #field: #ty
+            },
+            literal,
+        )
+    }
+
+    /// The name of the constant type of a literal member: `{Owner}{Field}`, or with a `Const`
+    /// suffix when a type of that name already exists in the module.
+    pub(super) fn literal_name(&self, owner: &TypeDef, member: &str) -> String {
+        let base = format!(
+            "{}{}",
+            ident::type_name(&owner.name),
+            ident::type_name(member)
+        );
+        let taken = self
+            .module
+            .types
+            .iter()
+            .any(|t| t.module == owner.module && ident::type_name(&t.name) == base);
+        if taken { format!("{base}Const") } else { base }
+    }
+
+    /// `fn x_or_default(&self)` for an optional scalar field with a documented default.
+    fn default_accessor(&self, owner: &TypeDef, f: &Field) -> Option<TokenStream> {
+        if f.presence() != Presence::Optional {
+            return None;
+        }
+        let default = f.default.as_ref()?;
+        let field = ident::ident(&ident::field_name(&f.wire));
+        let method = format_ident!("{}_or_default", ident::unraw(&ident::field_name(&f.wire)));
+        let doc = format!(
+            " `{}`, or its documented default `{default}` when absent.",
+            f.wire
+        );
+        let body = match (f.value_ty(), default) {
+            (Ty::String, serde_json::Value::String(s)) => {
+                quote!(-> &str { self.#field.as_deref().unwrap_or(#s) })
+            }
+            (Ty::Bool, serde_json::Value::Bool(b)) => quote!(-> bool { self.#field.unwrap_or(#b) }),
+            (Ty::Integer, serde_json::Value::Number(n)) => {
+                let v = proc_macro2::Literal::i64_suffixed(n.as_i64()?);
+                quote!(-> i64 { self.#field.unwrap_or(#v) })
+            }
+            (Ty::Number, serde_json::Value::Number(n)) => {
+                let v = proc_macro2::Literal::f64_suffixed(n.as_f64()?);
+                quote!(-> f64 { self.#field.unwrap_or(#v) })
+            }
+            (Ty::Named(p), serde_json::Value::String(s)) => {
+                let crate::ir::TypeKind::Enum(e) = &self.module.get(p)?.kind else {
+                    return None;
+                };
+                e.values.iter().find(|v| v.wire == *s)?;
+                let ty = self.path_to(p, &owner.module);
+                let variant = ident::ident(&ident::variant_name(s));
+                quote!(-> #ty { self.#field.clone().unwrap_or(#ty::#variant) })
+            }
+            _ => return None,
+        };
+        Some(quote! {
+            #[doc = #doc]
+            pub fn #method(&self) #body
+        })
+    }
+}

@@ -1,0 +1,207 @@
+//! The build.rs builder, in the style of prost-build: name the inputs, adjust settings, and
+//! [`Builder::generate`] writes one Rust file per input into `OUT_DIR`, printing
+//! `cargo:rerun-if-changed` for every file read (including files reached by `$ref`).
+
+use crate::config::Settings;
+use crate::diag::Diagnostics;
+use crate::{RustOptions, ident};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Generates Rust from schemas in a build script.
+///
+/// ```no_run
+/// // build.rs: `fn main() {` ...
+/// wiregen::Builder::new()
+///     .input("schemas/protocol.json")
+///     .generate()
+///     .unwrap_or_else(|e| panic!("{e}"));
+/// // ... `}`; then in src/lib.rs:
+/// // pub mod protocol { include!(concat!(env!("OUT_DIR"), "/protocol.rs")); }
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Builder {
+    inputs: Vec<(PathBuf, Option<String>)>,
+    out_dir: Option<PathBuf>,
+    settings: Settings,
+    quiet: bool,
+}
+
+/// Why [`Builder::generate`] failed.
+#[derive(Debug)]
+pub enum BuildError {
+    /// Problems in an input (with locations and hints).
+    Input(Diagnostics),
+    /// `OUT_DIR` is not set and no [`Builder::out_dir`] was given.
+    NoOutDir,
+    /// Writing an output failed.
+    Io(PathBuf, std::io::Error),
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Input(d) => write!(f, "wiregen: the schema has errors:\n{d}"),
+            BuildError::NoOutDir => f.write_str(
+                "wiregen: OUT_DIR is not set; call `.out_dir(...)` outside build scripts",
+            ),
+            BuildError::Io(p, e) => write!(f, "wiregen: cannot write `{}`: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+impl Builder {
+    /// A builder with default settings and no inputs.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds an input; its output is `<file stem in snake_case>.rs`
+    /// (`schemas/WorkerProtocol.json` → `worker_protocol.rs`).
+    ///
+    /// ```
+    /// let b = wiregen::Builder::new().input("schemas/a.json").input("schemas/b.json");
+    /// # let _ = b;
+    /// ```
+    pub fn input(mut self, path: impl Into<PathBuf>) -> Self {
+        self.inputs.push((path.into(), None));
+        self
+    }
+
+    /// Adds an input written to `file_name` in the output directory (for inputs whose stem is
+    /// not a good module name, such as `0.4.46.json`).
+    ///
+    /// ```
+    /// let b = wiregen::Builder::new().input_as("schemas/spindle/0.4.46.json", "spindle.rs");
+    /// # let _ = b;
+    /// ```
+    pub fn input_as(mut self, path: impl Into<PathBuf>, file_name: impl Into<String>) -> Self {
+        self.inputs.push((path.into(), Some(file_name.into())));
+        self
+    }
+
+    /// Writes into `dir` instead of `OUT_DIR`.
+    ///
+    /// ```
+    /// let b = wiregen::Builder::new().out_dir("target/wiregen");
+    /// # let _ = b;
+    /// ```
+    pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// Adds a derive to every generated type (for example `"Eq"` or `"schemars::JsonSchema"`).
+    ///
+    /// ```
+    /// let b = wiregen::Builder::new().extra_derive("Eq");
+    /// # let _ = b;
+    /// ```
+    pub fn extra_derive(mut self, path: impl Into<String>) -> Self {
+        self.settings.extra_derives.push(path.into());
+        self
+    }
+
+    /// Strict decoding: unknown fields, union tags and enum strings become errors instead of
+    /// being ignored or kept in `Unknown` / `Other` variants.
+    ///
+    /// ```
+    /// let b = wiregen::Builder::new().strict(true);
+    /// # let _ = b;
+    /// ```
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.settings.strict = strict;
+        self
+    }
+
+    /// Uses these settings (the same vocabulary as `wiregen.toml`'s `[settings]`).
+    pub fn settings(mut self, settings: Settings) -> Self {
+        self.settings = settings;
+        self
+    }
+
+    /// Does not print `cargo:` lines (for use outside build scripts).
+    pub fn quiet(mut self, quiet: bool) -> Self {
+        self.quiet = quiet;
+        self
+    }
+
+    /// Generates every input; returns the files written. Inputs are all checked before
+    /// anything is written, and every problem of every input is reported.
+    pub fn generate(self) -> Result<Vec<PathBuf>, BuildError> {
+        let out_dir = match self
+            .out_dir
+            .clone()
+            .or_else(|| std::env::var_os("OUT_DIR").map(PathBuf::from))
+        {
+            Some(d) => d,
+            None => return Err(BuildError::NoOutDir),
+        };
+        let mut diags = Diagnostics::new();
+        let mut outputs = Vec::new();
+        for (input, file_name) in &self.inputs {
+            let options = RustOptions {
+                source_label: input
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                extra_derives: self.settings.extra_derives.clone(),
+                strict: self.settings.strict,
+            };
+            if !self.quiet {
+                println!("cargo:rerun-if-changed={}", input.display());
+            }
+            match crate::generate(input, &options) {
+                Ok(out) => {
+                    if !self.quiet {
+                        for f in out.files.iter().filter(|f| *f != input) {
+                            println!("cargo:rerun-if-changed={}", f.display());
+                        }
+                    }
+                    let name = file_name
+                        .clone()
+                        .unwrap_or_else(|| default_file_name(input));
+                    outputs.push((out_dir.join(name), out.code));
+                }
+                Err(d) => diags.extend(d),
+            }
+        }
+        if diags.has_errors() {
+            return Err(BuildError::Input(diags));
+        }
+        let mut written = Vec::new();
+        for (path, code) in outputs {
+            if std::fs::read_to_string(&path).ok().as_deref() != Some(code.as_str()) {
+                crate::write::write_atomic(&path, code.as_bytes())
+                    .map_err(|e| BuildError::Io(path.clone(), e))?;
+            }
+            written.push(path);
+        }
+        Ok(written)
+    }
+}
+
+fn default_file_name(input: &Path) -> String {
+    let stem = input
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("schema");
+    format!("{}.rs", ident::unraw(&ident::field_name(stem)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_file_names_are_snake_case() {
+        assert_eq!(
+            default_file_name(Path::new("a/WorkerProtocol.json")),
+            "worker_protocol.rs"
+        );
+        assert_eq!(default_file_name(Path::new("type.json")), "type.rs");
+        assert_eq!(default_file_name(Path::new("0.4.46.json")), "_0_4_46.rs");
+    }
+}

@@ -1,0 +1,173 @@
+//! Validates the classified IR before code is emitted: Rust names that clash after mangling
+//! (types, fields, variants, enum values), references to missing types, and untagged union
+//! members that no input could tell apart. Every problem is collected, none stops the others.
+
+use crate::classify::{Requirement, requirement};
+use crate::diag::{Diagnostic, Diagnostics, Loc};
+use crate::ident;
+use crate::ir::{Extra, Module, Ty, TypeKind, UnionRepr};
+use std::collections::BTreeMap;
+
+/// Name of the map field that keeps `additionalProperties` values.
+pub const EXTRA_FIELD: &str = "additional_properties";
+
+/// Checks `module`; returns every problem found.
+pub fn check(module: &Module) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let mut types: BTreeMap<(Vec<String>, String), (&str, &Loc)> = BTreeMap::new();
+    for t in &module.types {
+        let module_path: Vec<String> = t.module.iter().map(|m| ident::module_name(m)).collect();
+        let rust = ident::type_name(&t.name);
+        clash(
+            &mut diags,
+            &mut types,
+            (module_path, rust.clone()),
+            &t.name,
+            &t.loc,
+            "type",
+            &rust,
+        );
+        match &t.kind {
+            TypeKind::Struct(s) => {
+                let mut fields = BTreeMap::new();
+                for f in &s.fields {
+                    let rust = ident::field_name(&f.wire);
+                    clash(
+                        &mut diags,
+                        &mut fields,
+                        rust.clone(),
+                        &f.wire,
+                        &f.loc,
+                        &format!("field of `{}`", t.name),
+                        &rust,
+                    );
+                    refs(module, &f.ty, &f.loc, &mut diags);
+                }
+                if let Extra::Map(ty) = &s.extra {
+                    refs(module, ty, &t.loc, &mut diags);
+                    if let Some((wire, loc)) = fields.get(EXTRA_FIELD) {
+                        diags.push(
+                            Diagnostic::error((*loc).clone(), format!("field `{wire}` clashes with the map that keeps `additionalProperties` (`{EXTRA_FIELD}`)"))
+                                .hint("rename the property"),
+                        );
+                    }
+                }
+            }
+            TypeKind::Enum(e) => {
+                let mut values = BTreeMap::new();
+                for v in &e.values {
+                    let rust = ident::variant_name(&v.wire);
+                    clash(
+                        &mut diags,
+                        &mut values,
+                        rust.clone(),
+                        &v.wire,
+                        &t.loc,
+                        &format!("value of `{}`", t.name),
+                        &rust,
+                    );
+                }
+            }
+            TypeKind::Union(u) => {
+                let mut variants = BTreeMap::new();
+                for v in &u.variants {
+                    let rust = ident::variant_name(&v.name);
+                    clash(
+                        &mut diags,
+                        &mut variants,
+                        rust.clone(),
+                        &v.name,
+                        &v.loc,
+                        &format!("variant of `{}`", t.name),
+                        &rust,
+                    );
+                    refs(module, &v.ty, &v.loc, &mut diags);
+                }
+                if u.repr == UnionRepr::Untagged {
+                    ambiguity(module, t.name.as_str(), u, &mut diags);
+                }
+            }
+            TypeKind::Alias(ty) => refs(module, ty, &t.loc, &mut diags),
+        }
+    }
+    diags
+}
+
+fn clash<'a, K: Ord>(
+    diags: &mut Diagnostics,
+    seen: &mut BTreeMap<K, (&'a str, &'a Loc)>,
+    key: K,
+    wire: &'a str,
+    loc: &'a Loc,
+    what: &str,
+    rust: &str,
+) {
+    if let Some((first, first_loc)) = seen.get(&key) {
+        diags.push(
+            Diagnostic::error(
+                loc.clone(),
+                format!("{what} `{wire}` and `{first}` both become `{rust}` in Rust"),
+            )
+            .related((*first_loc).clone(), format!("`{first}` is defined here"))
+            .hint("rename one of them in the schema; wiregen never merges names silently"),
+        );
+    } else {
+        seen.insert(key, (wire, loc));
+    }
+}
+
+fn refs(module: &Module, ty: &Ty, loc: &Loc, diags: &mut Diagnostics) {
+    match ty {
+        Ty::Literal(v) if v.is_array() || v.is_object() => {
+            diags.push(
+                Diagnostic::error(loc.clone(), format!("constant arrays and objects are not supported (`{v}`)"))
+                    .hint("use a string, number or boolean constant, or describe the value's type instead"),
+            );
+        }
+        Ty::Named(p) if module.get(p).is_none() => {
+            diags.push(
+                Diagnostic::error(loc.clone(), format!("reference to unknown type `{p}`"))
+                    .hint("define the type"),
+            );
+        }
+        Ty::Array(t) | Ty::Map(t) | Ty::Nullable(t) => refs(module, t, loc, diags),
+        Ty::Tuple(ts) => ts.iter().for_each(|t| refs(module, t, loc, diags)),
+        _ => {}
+    }
+}
+
+/// Untagged members that accept exactly the same inputs can never both be decoded.
+fn ambiguity(module: &Module, name: &str, u: &crate::ir::Union, diags: &mut Diagnostics) {
+    let reqs: Vec<Requirement> = u
+        .variants
+        .iter()
+        .map(|v| requirement(module, &v.ty))
+        .collect();
+    for (i, a) in reqs.iter().enumerate() {
+        for (j, b) in reqs.iter().enumerate().skip(i + 1) {
+            if a == b && *a != Requirement::Any {
+                let (va, vb) = (&u.variants[i], &u.variants[j]);
+                let what = match a {
+                    Requirement::Object { keys, constants }
+                        if keys.is_empty() && constants.is_empty() =>
+                    {
+                        "both accept any object".to_string()
+                    }
+                    Requirement::Object { keys, .. } => {
+                        format!("both require exactly [{}]", keys.join(", "))
+                    }
+                    Requirement::Scalar(s) => format!("both accept a {s}"),
+                    Requirement::Any => "both accept anything".to_string(),
+                };
+                diags.push(
+                    Diagnostic::error(
+                        vb.loc.clone(),
+                        format!("members `{}` and `{}` of union `{name}` cannot be told apart: {what}", va.name, vb.name),
+                    )
+                    .related(va.loc.clone(), format!("`{}` is defined here", va.name))
+                    .hint("give each member a distinguishing constant (a tag such as `type`) or a required key of its own"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,273 @@
+//! Classifies every union of the IR, whatever frontend produced it: finds the tag of an
+//! internally tagged union (a constant string member every variant has, with distinct
+//! values), strips it from the inline variant structs, and orders untagged variants so the
+//! more specific members are tried first.
+
+use crate::ir::{Module, Struct, Ty, TypeKind, TypePath, UnionRepr, Variant};
+
+/// Keys tried first when several constant members could serve as the tag.
+const PREFERRED_TAGS: &[&str] = &["type", "kind", "action", "event", "method", "op", "tag"];
+
+/// Classifies every `Unclassified` union in `module`.
+pub fn classify(module: &mut Module) {
+    for i in 0..module.types.len() {
+        let TypeKind::Union(u) = &module.types[i].kind else {
+            continue;
+        };
+        if u.repr != UnionRepr::Unclassified {
+            continue;
+        }
+        let variants = u.variants.clone();
+        let union = module.types[i].name.clone();
+        let (repr, variants) = match find_tag(module, &variants) {
+            Some(tag) => {
+                let variants = tag_variants(module, &union, variants, &tag);
+                (UnionRepr::Tagged { tag }, variants)
+            }
+            None => (UnionRepr::Untagged, order_untagged(module, variants)),
+        };
+        if let TypeKind::Union(u) = &mut module.types[i].kind {
+            u.repr = repr;
+            u.variants = variants;
+        }
+    }
+}
+
+/// The struct behind a variant's type (following aliases), if it is an object.
+pub fn variant_struct<'m>(module: &'m Module, ty: &Ty) -> Option<&'m Struct> {
+    let mut ty = ty;
+    for _ in 0..32 {
+        let Ty::Named(path) = ty else { return None };
+        match &module.get(path)?.kind {
+            TypeKind::Struct(s) => return Some(s),
+            TypeKind::Alias(inner) => ty = inner,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The constant string of a required literal field `key`.
+fn literal_of<'s>(s: &'s Struct, key: &str) -> Option<&'s str> {
+    s.fields
+        .iter()
+        .find(|f| f.wire == key && f.required)
+        .and_then(|f| match &f.ty {
+            Ty::Literal(serde_json::Value::String(v)) => Some(v.as_str()),
+            _ => None,
+        })
+}
+
+fn find_tag(module: &Module, variants: &[Variant]) -> Option<String> {
+    let structs: Vec<&Struct> = variants
+        .iter()
+        .map(|v| variant_struct(module, &v.ty))
+        .collect::<Option<_>>()?;
+    let first = structs.first()?;
+    let mut candidates: Vec<&str> = first.fields.iter().map(|f| f.wire.as_str()).collect();
+    candidates.sort_by_key(|k| {
+        PREFERRED_TAGS
+            .iter()
+            .position(|p| p == k)
+            .unwrap_or(PREFERRED_TAGS.len())
+    });
+    candidates.into_iter().find_map(|key| {
+        let mut seen: Vec<&str> = Vec::new();
+        for s in &structs {
+            let value = literal_of(s, key)?;
+            if seen.contains(&value) {
+                return None;
+            }
+            seen.push(value);
+        }
+        Some(key.to_string())
+    })
+}
+
+fn tag_variants(
+    module: &mut Module,
+    union: &str,
+    variants: Vec<Variant>,
+    tag: &str,
+) -> Vec<Variant> {
+    variants
+        .into_iter()
+        .map(|mut v| {
+            let value = variant_struct(module, &v.ty)
+                .and_then(|s| literal_of(s, tag))
+                .map(str::to_string);
+            if let (Some(value), Ty::Named(path)) = (value, &v.ty) {
+                if v.inline {
+                    strip_field(module, path, tag);
+                    let text = format!(
+                        "The `{value}` message of `{}`, without its `{tag}` member.",
+                        crate::ident::type_name(union)
+                    );
+                    if let Some(i) = module.index_of(path) {
+                        module.types[i].docs.text.get_or_insert(text);
+                    }
+                }
+                // Inline members are named by their tag; named members keep their type's name.
+                if v.inline {
+                    v.name = value.clone();
+                }
+                v.tag = Some(value);
+            }
+            v
+        })
+        .collect()
+}
+
+fn strip_field(module: &mut Module, path: &TypePath, wire: &str) {
+    if let Some(i) = module.index_of(path) {
+        if let TypeKind::Struct(s) = &mut module.types[i].kind {
+            s.fields.retain(|f| f.wire != wire);
+        }
+    }
+}
+
+/// What an untagged variant requires of the input, for ordering and ambiguity checks.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Requirement {
+    /// An object with these required keys and these constants (`key=value`).
+    Object {
+        /// Required keys with the JSON kind each accepts (`id: string`), sorted.
+        keys: Vec<String>,
+        /// Required constant members, sorted.
+        constants: Vec<String>,
+    },
+    /// A JSON value of this kind (`string`, `number`, `boolean`, `array`, `null`), or a constant.
+    Scalar(String),
+    /// Anything.
+    Any,
+}
+
+/// The requirement of one untagged variant.
+pub fn requirement(module: &Module, ty: &Ty) -> Requirement {
+    if let Some(s) = variant_struct(module, ty) {
+        let mut keys: Vec<String> = s
+            .fields
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| format!("{}: {}", f.wire, json_kind(module, &f.ty)))
+            .collect();
+        let mut constants: Vec<String> = s
+            .fields
+            .iter()
+            .filter(|f| f.required)
+            .filter_map(|f| match &f.ty {
+                Ty::Literal(v) => Some(format!("{}={v}", f.wire)),
+                _ => None,
+            })
+            .collect();
+        keys.sort();
+        constants.sort();
+        return Requirement::Object { keys, constants };
+    }
+    let mut ty = ty;
+    for _ in 0..32 {
+        match ty {
+            Ty::Named(p) => match module.get(p).map(|t| &t.kind) {
+                Some(TypeKind::Alias(inner)) => ty = inner,
+                Some(TypeKind::Enum(_)) => return Requirement::Scalar(format!("enum {}", p.name)),
+                Some(TypeKind::Union(_)) => {
+                    return Requirement::Scalar(format!("union {}", p.name));
+                }
+                _ => return Requirement::Any,
+            },
+            _ => break,
+        }
+    }
+    match ty {
+        Ty::Any => Requirement::Any,
+        Ty::String => Requirement::Scalar("string".into()),
+        Ty::Bool => Requirement::Scalar("boolean".into()),
+        Ty::Integer => Requirement::Scalar("integer".into()),
+        Ty::Number => Requirement::Scalar("number".into()),
+        Ty::Array(_) | Ty::Tuple(_) => Requirement::Scalar("array".into()),
+        Ty::Map(_) => Requirement::Object {
+            keys: Vec::new(),
+            constants: Vec::new(),
+        },
+        Ty::Nullable(_) => Requirement::Scalar("nullable".into()),
+        Ty::Literal(v) => Requirement::Scalar(format!("constant {v}")),
+        Ty::Named(_) => Requirement::Any,
+    }
+}
+
+/// The JSON kind a type accepts, for telling untagged members apart.
+fn json_kind(module: &Module, ty: &Ty) -> String {
+    let mut ty = ty;
+    for _ in 0..32 {
+        match ty {
+            Ty::Named(p) => match module.get(p).map(|t| &t.kind) {
+                Some(TypeKind::Alias(inner)) => ty = inner,
+                Some(TypeKind::Struct(_)) => return "object".into(),
+                Some(TypeKind::Enum(_)) => return "string".into(),
+                _ => return "any".into(),
+            },
+            Ty::Any => return "any".into(),
+            Ty::String => return "string".into(),
+            Ty::Bool => return "boolean".into(),
+            Ty::Integer | Ty::Number => return "number".into(),
+            Ty::Array(_) | Ty::Tuple(_) => return "array".into(),
+            Ty::Map(_) => return "object".into(),
+            Ty::Nullable(inner) => return format!("{} or null", json_kind(module, inner)),
+            Ty::Literal(v) => return format!("constant {v}"),
+        }
+    }
+    "any".into()
+}
+
+/// Rank of a variant: constants and enums before the plain kinds they are made of, integers
+/// before numbers, objects before `Any`.
+fn rank(r: &Requirement) -> u8 {
+    match r {
+        Requirement::Scalar(s) if s.starts_with("constant") => 0,
+        Requirement::Scalar(s) if s.starts_with("enum") => 1,
+        Requirement::Object { .. } => 2,
+        Requirement::Scalar(s) if s == "integer" => 3,
+        Requirement::Scalar(_) => 4,
+        Requirement::Any => 5,
+    }
+}
+
+/// Whether `a` demands strictly more of an object than `b` does.
+fn strictly_more_specific(a: &Requirement, b: &Requirement) -> bool {
+    match (a, b) {
+        (
+            Requirement::Object {
+                keys: ka,
+                constants: ca,
+            },
+            Requirement::Object {
+                keys: kb,
+                constants: cb,
+            },
+        ) => {
+            let name = |k: &String| k.split(": ").next().unwrap_or_default().to_string();
+            let names_a: Vec<String> = ka.iter().map(name).collect();
+            kb.iter().map(name).all(|k| names_a.contains(&k))
+                && cb.iter().all(|c| ca.contains(c))
+                && (ka.len() > kb.len() || ca.len() > cb.len())
+        }
+        _ => false,
+    }
+}
+
+fn order_untagged(module: &Module, variants: Vec<Variant>) -> Vec<Variant> {
+    let mut ordered: Vec<(Requirement, Variant)> = Vec::new();
+    let mut with_req: Vec<(Requirement, Variant)> = variants
+        .into_iter()
+        .map(|v| (requirement(module, &v.ty), v))
+        .collect();
+    with_req.sort_by_key(|(r, _)| rank(r));
+    for (req, v) in with_req {
+        let at = ordered
+            .iter()
+            .position(|(other, _)| strictly_more_specific(&req, other))
+            .unwrap_or(ordered.len());
+        ordered.insert(at, (req, v));
+    }
+    ordered.into_iter().map(|(_, v)| v).collect()
+}

@@ -1,0 +1,233 @@
+//! `wiregen.toml`: the protocols of a repository, their versions, output paths and settings.
+//!
+//! ```toml
+//! [settings]                      # defaults for every protocol
+//! extra_derives = []              # extra derives on every generated type
+//! strict = false                  # reject unknown fields, tags and enum strings
+//!
+//! [[protocol]]
+//! name = "lumiverse-spindle"
+//! output = "generated/src/lumiverse_spindle.rs"
+//! generate = "0.4.46"             # the version written to `output`
+//! [protocol.versions]             # every known version (all are loaded and checked)
+//! "0.4.45" = "schemas/lumiverse-spindle/0.4.45.json"
+//! "0.4.46" = "schemas/lumiverse-spindle/0.4.46.json"
+//!
+//! [[protocol]]                    # a protocol with one input needs no versions
+//! name = "mini"
+//! input = "schemas/mini.json"
+//! output = "generated/src/mini.rs"
+//! ```
+//! Paths are relative to the directory of `wiregen.toml`.
+
+use crate::RustOptions;
+use crate::diag::{Diagnostic, Diagnostics, Loc};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The file name looked for.
+pub const CONFIG_FILE: &str = "wiregen.toml";
+
+/// Settings shared by the CLI, the build.rs builder and the config file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Extra derive paths added to every generated type.
+    #[serde(default)]
+    pub extra_derives: Vec<String>,
+    /// Strict decoding: unknown fields, union tags and enum strings are errors (default:
+    /// ignored / kept in `Unknown` and `Other` variants, so newer peers do not break older ones).
+    #[serde(default)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    settings: Settings,
+    #[serde(default)]
+    protocol: Vec<RawProtocol>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProtocol {
+    name: String,
+    output: PathBuf,
+    input: Option<PathBuf>,
+    generate: Option<String>,
+    #[serde(default)]
+    versions: BTreeMap<String, PathBuf>,
+    settings: Option<Settings>,
+}
+
+/// A loaded `wiregen.toml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Directory of the config file; every path below is relative to it.
+    pub root: PathBuf,
+    /// The protocols, in file order.
+    pub protocols: Vec<Protocol>,
+}
+
+/// One protocol of the config.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Protocol {
+    /// Its name.
+    pub name: String,
+    /// The input written to `output` (relative to the root).
+    pub input: PathBuf,
+    /// The generated file (relative to the root).
+    pub output: PathBuf,
+    /// Every version and its input (relative to the root); empty without `versions`.
+    pub versions: BTreeMap<String, PathBuf>,
+    /// Effective settings.
+    pub settings: Settings,
+}
+
+impl Protocol {
+    /// Backend options for this protocol.
+    pub fn rust_options(&self) -> RustOptions {
+        RustOptions {
+            source_label: self.input.to_string_lossy().replace('\\', "/"),
+            extra_derives: self.settings.extra_derives.clone(),
+            strict: self.settings.strict,
+        }
+    }
+}
+
+/// Finds `wiregen.toml` in `start` or the nearest ancestor directory.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|d| d.join(CONFIG_FILE))
+        .find(|p| p.is_file())
+}
+
+/// Reads and validates a config file.
+pub fn load(path: &Path) -> Result<Config, Diagnostics> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Diagnostics::from(
+            Diagnostic::error(Loc::file(path), format!("cannot read the config: {e}"))
+                .hint("create wiregen.toml at the repository root"),
+        )
+    })?;
+    parse(path, &text)
+}
+
+/// Parses config text; `path` names it in messages and gives the root directory.
+pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostics> {
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let (line, col) = e
+            .span()
+            .map(|s| crate::json::line_col(text, s.start))
+            .unwrap_or((0, 0));
+        Diagnostics::from(
+            Diagnostic::error(
+                Loc::new(path.into(), "", line, col),
+                format!("invalid wiregen.toml: {}", e.message()),
+            )
+            .hint("see `wiregen generate --help` for the file format"),
+        )
+    })?;
+    let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut diags = Diagnostics::new();
+    let mut protocols = Vec::new();
+    let loc = Loc::file(path);
+    for p in raw.protocol {
+        let input = match (&p.input, &p.generate) {
+            (Some(input), None) if p.versions.is_empty() => input.clone(),
+            (None, Some(version)) => match p.versions.get(version) {
+                Some(input) => input.clone(),
+                None => {
+                    diags.push(
+                        Diagnostic::error(loc.clone(), format!("protocol `{}`: `generate = \"{version}\"` is not one of its versions", p.name))
+                            .hint(format!("known versions: {}", p.versions.keys().cloned().collect::<Vec<_>>().join(", "))),
+                    );
+                    continue;
+                }
+            },
+            _ => {
+                diags.push(
+                    Diagnostic::error(loc.clone(), format!("protocol `{}` needs either `input`, or `versions` and `generate`", p.name))
+                        .hint("`input = \"schemas/x.json\"`, or `generate = \"1.0\"` with `[protocol.versions]`"),
+                );
+                continue;
+            }
+        };
+        if protocols.iter().any(|q: &Protocol| q.output == p.output) {
+            diags.push(
+                Diagnostic::error(
+                    loc.clone(),
+                    format!("two protocols write `{}`", p.output.display()),
+                )
+                .hint("give each protocol its own output"),
+            );
+        }
+        protocols.push(Protocol {
+            name: p.name,
+            input,
+            output: p.output,
+            versions: p.versions,
+            settings: p.settings.unwrap_or_else(|| raw.settings.clone()),
+        });
+    }
+    diags.into_result(Config { root, protocols })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_versions_and_single_inputs() {
+        let c = parse(
+            Path::new("repo/wiregen.toml"),
+            r#"
+            [settings]
+            extra_derives = ["Eq"]
+            [[protocol]]
+            name = "a"
+            output = "gen/a.rs"
+            generate = "2"
+            [protocol.versions]
+            "1" = "s/a1.json"
+            "2" = "s/a2.json"
+            [[protocol]]
+            name = "b"
+            input = "s/b.json"
+            output = "gen/b.rs"
+            settings = { extra_derives = [] }
+            "#,
+        )
+        .unwrap();
+        assert_eq!(c.root, Path::new("repo"));
+        assert_eq!(c.protocols[0].input, Path::new("s/a2.json"));
+        assert_eq!(c.protocols[0].settings.extra_derives, ["Eq"]);
+        assert_eq!(c.protocols[1].versions.len(), 0);
+        assert!(c.protocols[1].settings.extra_derives.is_empty());
+    }
+
+    #[test]
+    fn reports_unknown_keys_with_position() {
+        let e = parse(
+            Path::new("wiregen.toml"),
+            "[[protocol]]\nname = \"a\"\nouput = \"x\"\n",
+        )
+        .unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.contains("wiregen.toml:3:1") && text.contains("ouput"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn reports_a_generate_version_that_does_not_exist() {
+        let e = parse(Path::new("w.toml"), "[[protocol]]\nname = \"a\"\noutput = \"o.rs\"\ngenerate = \"9\"\nversions = { \"1\" = \"a.json\" }\n")
+            .unwrap_err();
+        assert!(e.to_string().contains("not one of its versions"), "{e}");
+    }
+}

@@ -1,0 +1,522 @@
+//! JSON Schema frontend (draft-07, 2019-09, 2020-12): documents, `$ref` resolution across
+//! local files (never the network), and the keyword policy. `lower` turns schemas into IR.
+//!
+//! Every entry of `$defs` / `definitions` becomes a named type, and so does the root schema
+//! when it describes a value itself (it is named by its `title`, else the file stem).
+
+mod lower;
+
+use crate::diag::{Diagnostic, Diagnostics, Loc};
+use crate::ir::{Module, TypePath};
+use crate::json::{self, Json};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Loads the schema document at `path` (and every file it references) into IR.
+pub fn load(path: &Path) -> Result<Module, Diagnostics> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Diagnostics::from(
+            Diagnostic::error(Loc::file(path), format!("cannot read the schema: {e}"))
+                .hint("check the path; relative paths are resolved from the current directory"),
+        )
+    })?;
+    load_str(path, &text)
+}
+
+/// Loads a schema document given as text; `path` names it in messages and anchors relative
+/// `$ref`s to other files.
+pub fn load_str(path: &Path, text: &str) -> Result<Module, Diagnostics> {
+    let mut loader = Loader::default();
+    let Some(entry) = loader.add_doc(path.to_path_buf(), text.to_string(), None) else {
+        return Err(loader.diags);
+    };
+    loader.collect_entry(entry);
+    loader.run();
+    let diags = loader.diags;
+    let mut module = loader.module;
+    module.files = loader.docs.iter().map(|d| d.path.to_path_buf()).collect();
+    diags.into_result(module)
+}
+
+/// Keywords that shape the generated type.
+const STRUCTURAL: &[&str] = &[
+    "$ref",
+    "type",
+    "enum",
+    "const",
+    "oneOf",
+    "anyOf",
+    "allOf",
+    "properties",
+    "required",
+    "additionalProperties",
+    "items",
+    "prefixItems",
+    "additionalItems",
+    "$defs",
+    "definitions",
+    "nullable",
+];
+
+/// Annotations: carried as docs or metadata.
+const ANNOTATIONS: &[&str] = &[
+    "description",
+    "title",
+    "default",
+    "deprecated",
+    "examples",
+    "$comment",
+    "$schema",
+    "$id",
+    "readOnly",
+    "writeOnly",
+];
+
+/// Validation-only keywords: not part of the Rust type, written into the docs as constraints.
+const VALIDATION: &[&str] = &[
+    "format",
+    "pattern",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "minProperties",
+    "maxProperties",
+    "contentEncoding",
+    "contentMediaType",
+    "propertyNames",
+    "contains",
+    "minContains",
+    "maxContains",
+];
+
+/// The hint for a keyword wiregen does not support.
+fn unsupported_hint(keyword: &str) -> String {
+    match keyword {
+        "not" | "if" | "then" | "else" => {
+            "conditional and negated schemas constrain values but do not describe a data shape; \
+             remove the keyword or move it under an `x-` key"
+                .into()
+        }
+        "patternProperties" => "for a map of values use `additionalProperties` with a schema".into(),
+        "$dynamicRef" | "$recursiveRef" | "$dynamicAnchor" | "$recursiveAnchor" | "$anchor" => {
+            "refer to a definition with `$ref: \"#/$defs/Name\"` instead".into()
+        }
+        "unevaluatedProperties" | "unevaluatedItems" => {
+            "use `additionalProperties` / `items`; unknown keys are ignored by the generated decoders anyway".into()
+        }
+        "dependentRequired" | "dependentSchemas" | "dependencies" => {
+            "model the dependent keys as optional properties, or split the type into a union".into()
+        }
+        _ => format!(
+            "supported keywords are {}; annotations {}; validation-only keywords become docs; \
+             vendor extensions must start with `x-`",
+            STRUCTURAL.join(", "),
+            ANNOTATIONS.join(", ")
+        ),
+    }
+}
+
+/// One file read.
+struct Doc {
+    path: Arc<Path>,
+    text: String,
+    root: Json,
+}
+
+/// A schema node: which document, where in it (JSON pointer).
+#[derive(Clone, Copy)]
+struct Node<'a> {
+    doc: usize,
+    json: &'a Json,
+}
+
+#[derive(Default)]
+struct Loader {
+    docs: Vec<Doc>,
+    /// Canonical path → document index.
+    by_path: HashMap<PathBuf, usize>,
+    diags: Diagnostics,
+    module: Module,
+    /// (document, pointer) of a named schema → its type.
+    named: HashMap<(usize, String), TypePath>,
+    /// Names in use (per module path) → where first defined.
+    taken: BTreeMap<TypePath, Loc>,
+    /// Definitions still to lower, in order.
+    queue: std::collections::VecDeque<(usize, String, TypePath)>,
+    /// Unsupported-keyword errors already reported (a schema reached twice reports once).
+    reported: HashSet<(usize, String)>,
+}
+
+impl Loader {
+    fn add_doc(&mut self, path: PathBuf, text: String, from: Option<Loc>) -> Option<usize> {
+        let root = match json::parse(&text) {
+            Ok(root) => root,
+            Err(e) => {
+                let (line, col) = json::line_col(&text, e.offset);
+                let mut d = Diagnostic::error(
+                    Loc::new(Arc::from(path.as_path()), "", line, col),
+                    format!("invalid JSON: {}", e.message),
+                )
+                .hint("fix the syntax at this position; the file must be one JSON document");
+                if let Some(from) = from {
+                    d = d.related(from, "referenced from here");
+                }
+                self.diags.push(d);
+                return None;
+            }
+        };
+        let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        let index = self.docs.len();
+        self.docs.push(Doc {
+            path: Arc::from(path.as_path()),
+            text,
+            root,
+        });
+        self.by_path.insert(key, index);
+        Some(index)
+    }
+
+    fn loc(&self, doc: usize, json: &Json, pointer: &str) -> Loc {
+        let d = &self.docs[doc];
+        let (line, col) = json::line_col(&d.text, json.offset);
+        Loc::new(d.path.clone(), pointer, line, col)
+    }
+
+    fn error(&mut self, loc: Loc, message: impl Into<String>, hint: impl Into<String>) {
+        self.diags.push(Diagnostic::error(loc, message).hint(hint));
+    }
+
+    /// Registers the entry document's definitions (and its root, if it is a type).
+    fn collect_entry(&mut self, doc: usize) {
+        let root = self.docs[doc].root.clone();
+        for key in ["$defs", "definitions"] {
+            if let Some(defs) = root.get(key) {
+                let Some(members) = defs.as_object() else {
+                    let loc = self.loc(doc, defs, &format!("/{key}"));
+                    self.error(
+                        loc,
+                        format!("`{key}` must be an object of schemas"),
+                        "write `{\"Name\": {...}}`",
+                    );
+                    continue;
+                };
+                for (name, schema) in members {
+                    let pointer = format!("/{key}/{}", escape_pointer(name));
+                    self.register(doc, &pointer, TypePath::top(name.clone()), schema);
+                }
+            }
+        }
+        if root_is_type(&root) {
+            let name = root
+                .get("title")
+                .and_then(Json::as_str)
+                .map(str::to_string)
+                .unwrap_or_else(|| file_stem(&self.docs[doc].path));
+            self.register(doc, "", TypePath::top(name), &root);
+        }
+        if root.get("title").and_then(Json::as_str).is_some() {
+            self.module.title = root.get("title").and_then(Json::as_str).map(str::to_string);
+        }
+        self.module.docs = root
+            .get("description")
+            .and_then(Json::as_str)
+            .map(str::to_string);
+    }
+
+    /// Registers a named schema; reports a clash when the name is already taken.
+    fn register(&mut self, doc: usize, pointer: &str, path: TypePath, at: &Json) -> TypePath {
+        if let Some(existing) = self.named.get(&(doc, pointer.to_string())) {
+            return existing.clone();
+        }
+        let loc = self.loc(doc, at, pointer);
+        if let Some(first) = self.taken.get(&path) {
+            let first = first.clone();
+            self.diags.push(
+                Diagnostic::error(
+                    loc,
+                    format!("two different definitions are both named `{}`", path.name),
+                )
+                .related(first, "first defined here")
+                .hint("rename one of them; wiregen never merges two types silently"),
+            );
+            self.named.insert((doc, pointer.to_string()), path.clone());
+            return path;
+        }
+        self.taken.insert(path.clone(), loc);
+        self.named.insert((doc, pointer.to_string()), path.clone());
+        self.queue
+            .push_back((doc, pointer.to_string(), path.clone()));
+        path
+    }
+
+    /// Picks a free name for a hoisted inline type in `module`: the hint, else hint2, hint3...
+    fn hoist_name(&mut self, module: &[String], hint: &str, loc: Loc) -> TypePath {
+        let mut n = 1;
+        loop {
+            let name = if n == 1 {
+                hint.to_string()
+            } else {
+                format!("{hint}{n}")
+            };
+            let path = TypePath {
+                module: module.to_vec(),
+                name,
+            };
+            if !self.taken.contains_key(&path) {
+                self.taken.insert(path.clone(), loc);
+                return path;
+            }
+            n += 1;
+        }
+    }
+
+    fn run(&mut self) {
+        while let Some((doc, pointer, path)) = self.queue.pop_front() {
+            let Some(json) = resolve_pointer(&self.docs[doc].root, &pointer).cloned() else {
+                continue;
+            };
+            self.lower_def(Node { doc, json: &json }, &pointer, path);
+        }
+    }
+
+    /// Resolves a `$ref` string found at (`doc`, `pointer`) to the named type it denotes,
+    /// loading other files as needed.
+    fn resolve_ref(
+        &mut self,
+        doc: usize,
+        at: &Json,
+        pointer: &str,
+        reference: &str,
+    ) -> Option<(usize, String, TypePath)> {
+        let loc = self.loc(doc, at, pointer);
+        let (file_part, fragment) = match reference.split_once('#') {
+            Some((f, frag)) => (f, frag),
+            None => (reference, ""),
+        };
+        if file_part.contains("://") || file_part.starts_with("urn:") {
+            self.error(
+                loc,
+                format!(
+                    "`$ref: \"{reference}\"` points at the network, which wiregen never fetches"
+                ),
+                "save the referenced schema next to this one and refer to it by a relative path",
+            );
+            return None;
+        }
+        let target_doc = if file_part.is_empty() {
+            doc
+        } else {
+            let base = self.docs[doc]
+                .path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
+            let target = base.join(file_part);
+            let key = std::fs::canonicalize(&target).unwrap_or_else(|_| target.clone());
+            match self.by_path.get(&key) {
+                Some(&i) => i,
+                None => match std::fs::read_to_string(&target) {
+                    Ok(text) => self.add_doc(target, text, Some(loc.clone()))?,
+                    Err(e) => {
+                        self.error(
+                            loc,
+                            format!("`$ref: \"{reference}\"`: cannot read `{}`: {e}", target.display()),
+                            "relative file references are resolved from the directory of the referring file",
+                        );
+                        return None;
+                    }
+                },
+            }
+        };
+        let target_pointer = match percent_decode(fragment) {
+            Some(p) => p,
+            None => {
+                self.error(
+                    loc,
+                    format!("`$ref: \"{reference}\"` has a malformed fragment"),
+                    "use `#/$defs/Name`",
+                );
+                return None;
+            }
+        };
+        if !target_pointer.is_empty() && !target_pointer.starts_with('/') {
+            self.error(
+                loc,
+                format!("`$ref: \"{reference}\"` uses an anchor name, which is not supported"),
+                "use a JSON pointer fragment such as `#/$defs/Name`",
+            );
+            return None;
+        }
+        let root = self.docs[target_doc].root.clone();
+        let Some(target) = resolve_pointer(&root, &target_pointer) else {
+            let available = definition_names(&root);
+            self.error(
+                loc,
+                format!(
+                    "`$ref: \"{reference}\"` does not resolve: no schema at `{target_pointer}`"
+                ),
+                if available.is_empty() {
+                    "check the pointer; the document has no `$defs`/`definitions`".to_string()
+                } else {
+                    format!("known definitions: {}", available.join(", "))
+                },
+            );
+            return None;
+        };
+        let target = target.clone();
+        let name = ref_name(&target_pointer, &target, &self.docs[target_doc].path);
+        let path = self.register(target_doc, &target_pointer, TypePath::top(name), &target);
+        Some((target_doc, target_pointer, path))
+    }
+
+    /// Reports keywords outside the supported vocabulary, once per schema node.
+    fn check_keywords(&mut self, node: Node<'_>, pointer: &str) {
+        let Some(members) = node.json.as_object() else {
+            return;
+        };
+        if !self.reported.insert((node.doc, pointer.to_string())) {
+            return;
+        }
+        for (key, value) in members {
+            let known = STRUCTURAL.contains(&key.as_str())
+                || ANNOTATIONS.contains(&key.as_str())
+                || VALIDATION.contains(&key.as_str())
+                || key.starts_with("x-");
+            if !known {
+                let loc = self.loc(
+                    node.doc,
+                    value,
+                    &format!("{pointer}/{}", escape_pointer(key)),
+                );
+                self.error(
+                    loc,
+                    format!("unsupported JSON Schema keyword `{key}`"),
+                    unsupported_hint(key),
+                );
+            }
+        }
+    }
+}
+
+/// Whether the root schema describes a value (not just a container of definitions).
+fn root_is_type(root: &Json) -> bool {
+    [
+        "type",
+        "properties",
+        "oneOf",
+        "anyOf",
+        "allOf",
+        "enum",
+        "const",
+        "items",
+    ]
+    .iter()
+    .any(|k| root.get(k).is_some())
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("Root")
+        .to_string()
+}
+
+/// The type name for a referenced pointer: a definition's key, else the last pointer token,
+/// else (for the root) its title or file stem.
+fn ref_name(pointer: &str, target: &Json, path: &Path) -> String {
+    if pointer.is_empty() {
+        return target
+            .get("title")
+            .and_then(Json::as_str)
+            .map(str::to_string)
+            .unwrap_or_else(|| file_stem(path));
+    }
+    pointer
+        .rsplit('/')
+        .next()
+        .map(unescape_pointer)
+        .unwrap_or_default()
+}
+
+fn definition_names(root: &Json) -> Vec<String> {
+    let mut out = Vec::new();
+    for key in ["$defs", "definitions"] {
+        if let Some(members) = root.get(key).and_then(Json::as_object) {
+            out.extend(members.iter().map(|(k, _)| format!("#/{key}/{k}")));
+        }
+    }
+    out.truncate(12);
+    out
+}
+
+/// Escapes one JSON pointer token.
+pub(crate) fn escape_pointer(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+fn unescape_pointer(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
+/// Follows a JSON pointer (`/a/b/0`).
+fn resolve_pointer<'a>(root: &'a Json, pointer: &str) -> Option<&'a Json> {
+    if pointer.is_empty() {
+        return Some(root);
+    }
+    let mut cur = root;
+    for token in pointer.strip_prefix('/')?.split('/') {
+        let token = unescape_pointer(token);
+        cur = match cur.as_array() {
+            Some(items) => items.get(token.parse::<usize>().ok()?)?,
+            None => cur.get(&token)?,
+        };
+    }
+    Some(cur)
+}
+
+/// Decodes `%XX` escapes of a URI fragment (ts-json-schema-generator writes `Foo%3CBar%3E`).
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_and_fragments_decode() {
+        assert_eq!(
+            percent_decode("/definitions/Foo%3CBar%3E").as_deref(),
+            Some("/definitions/Foo<Bar>")
+        );
+        assert_eq!(percent_decode("%zz"), None);
+        let root = json::parse(r#"{"a": {"b/c": [1, {"d": 2}]}}"#).unwrap();
+        assert_eq!(
+            resolve_pointer(&root, "/a/b~1c/1/d").unwrap().to_value(),
+            serde_json::json!(2)
+        );
+        assert!(resolve_pointer(&root, "/a/x").is_none());
+        assert_eq!(escape_pointer("a/b~c"), "a~1b~0c");
+    }
+}

@@ -1,0 +1,274 @@
+//! The intermediate representation: every frontend (JSON Schema, later TypeScript) produces
+//! a [`Module`]; `classify` and `check` refine and validate it; every backend consumes it.
+//!
+//! Names in the IR are the protocol's own names (wire names); Rust names are derived by
+//! [`crate::ident`] when code is emitted. Order is protocol order wherever the input has one.
+
+use crate::diag::Loc;
+
+/// A whole protocol or document: the types, in definition order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Module {
+    /// Title of the document, if any.
+    pub title: Option<String>,
+    /// Description of the document, if any.
+    pub docs: Option<String>,
+    /// Every named type, in order of definition (hoisted types follow their parent).
+    pub types: Vec<TypeDef>,
+    /// Every input file read, in the order read (for `cargo:rerun-if-changed`).
+    pub files: Vec<std::path::PathBuf>,
+}
+
+impl Module {
+    /// The type with this protocol name in this module path.
+    pub fn get(&self, path: &TypePath) -> Option<&TypeDef> {
+        self.types.iter().find(|t| t.path() == *path)
+    }
+
+    /// Index of a type, for in-place edits.
+    pub fn index_of(&self, path: &TypePath) -> Option<usize> {
+        self.types.iter().position(|t| t.path() == *path)
+    }
+}
+
+/// Where a type lives: the chain of unions whose module holds it, then its name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TypePath {
+    /// Protocol names of the enclosing unions (outermost first); empty at top level.
+    pub module: Vec<String>,
+    /// The type's protocol name.
+    pub name: String,
+}
+
+impl TypePath {
+    /// A top-level type.
+    pub fn top(name: impl Into<String>) -> Self {
+        TypePath {
+            module: Vec::new(),
+            name: name.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for TypePath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for m in &self.module {
+            write!(f, "{m}::")?;
+        }
+        f.write_str(&self.name)
+    }
+}
+
+/// Documentation and annotations shared by types, fields and variants.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Docs {
+    /// Description text (markdown), if any.
+    pub text: Option<String>,
+    /// Deprecated, with an optional note.
+    pub deprecated: Option<String>,
+}
+
+/// A named type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// Enclosing union modules (see [`TypePath`]).
+    pub module: Vec<String>,
+    /// The protocol's name for it (or a derived name for hoisted inline types).
+    pub name: String,
+    /// Docs.
+    pub docs: Docs,
+    /// Where it was defined.
+    pub loc: Loc,
+    /// Whether it was hoisted from an inline schema (its name is derived, not the protocol's).
+    pub hoisted: bool,
+    /// What it is.
+    pub kind: TypeKind,
+}
+
+impl TypeDef {
+    /// Its path.
+    pub fn path(&self) -> TypePath {
+        TypePath {
+            module: self.module.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+
+/// The kinds of named types.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    /// An object with known fields.
+    Struct(Struct),
+    /// A closed set of strings.
+    Enum(StringEnum),
+    /// One of several shapes.
+    Union(Union),
+    /// Another name for a type expression.
+    Alias(Ty),
+}
+
+/// An object type.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Struct {
+    /// Fields in protocol order.
+    pub fields: Vec<Field>,
+    /// What to do with keys that are not fields.
+    pub extra: Extra,
+}
+
+/// Policy for object keys that are not declared fields.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Extra {
+    /// Not constrained by the schema (`additionalProperties` absent or `true`): ignored on decode.
+    #[default]
+    Open,
+    /// `additionalProperties: false`: still ignored on decode (forward compatibility).
+    Closed,
+    /// `additionalProperties: T`: kept in a map of `T`.
+    Map(Ty),
+}
+
+/// A field of a struct.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// Wire name.
+    pub wire: String,
+    /// Type; `Ty::Nullable` when `null` is allowed; `Ty::Literal` for a constant member.
+    pub ty: Ty,
+    /// Whether the key must be present.
+    pub required: bool,
+    /// Default value documented by the schema.
+    pub default: Option<serde_json::Value>,
+    /// Docs.
+    pub docs: Docs,
+    /// Where it was defined.
+    pub loc: Loc,
+}
+
+/// How a field appears on the wire, derived from `required` and nullability.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// `x: T` — present, never null.
+    Required,
+    /// `x?: T` — absent or a value.
+    Optional,
+    /// `x: T | null` — present, null or a value.
+    RequiredNullable,
+    /// `x?: T | null` — absent, null or a value.
+    OptionalNullable,
+}
+
+impl Field {
+    /// The field's presence class.
+    pub fn presence(&self) -> Presence {
+        match (self.required, matches!(self.ty, Ty::Nullable(_))) {
+            (true, false) => Presence::Required,
+            (false, false) => Presence::Optional,
+            (true, true) => Presence::RequiredNullable,
+            (false, true) => Presence::OptionalNullable,
+        }
+    }
+
+    /// The type without the outer nullability.
+    pub fn value_ty(&self) -> &Ty {
+        match &self.ty {
+            Ty::Nullable(inner) => inner,
+            other => other,
+        }
+    }
+}
+
+/// A string enum (`"starting" | "running"`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StringEnum {
+    /// Values in protocol order.
+    pub values: Vec<EnumValue>,
+}
+
+/// One value of a [`StringEnum`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumValue {
+    /// The wire string.
+    pub wire: String,
+    /// Docs.
+    pub docs: Docs,
+}
+
+/// A union of shapes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Union {
+    /// How a message picks its variant (decided by `classify`).
+    pub repr: UnionRepr,
+    /// Variants in protocol order.
+    pub variants: Vec<Variant>,
+}
+
+/// How a union's variant is told on the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnionRepr {
+    /// Not yet classified (frontends produce this).
+    Unclassified,
+    /// Internally tagged: every variant is an object with a constant string under `tag`.
+    Tagged {
+        /// The tag's key (`type`, `kind`, `action`, ...).
+        tag: String,
+    },
+    /// No shared tag: decided by JSON type, required keys and constants, in `variants` order.
+    Untagged,
+}
+
+/// A variant of a union.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    /// The name source for the Rust variant (a tag value, a type name, a JSON type).
+    pub name: String,
+    /// The tag value, for tagged unions.
+    pub tag: Option<String>,
+    /// The payload type.
+    pub ty: Ty,
+    /// Whether the payload struct was hoisted from an inline member and belongs to this union
+    /// alone (its tag field is then removed by `classify`).
+    pub inline: bool,
+    /// Docs.
+    pub docs: Docs,
+    /// Where it was defined.
+    pub loc: Loc,
+}
+
+/// A type expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ty {
+    /// Any JSON value (`{}`, `unknown`, `any`).
+    Any,
+    /// A string.
+    String,
+    /// A boolean.
+    Bool,
+    /// An integer.
+    Integer,
+    /// A (floating point) number.
+    Number,
+    /// A named type.
+    Named(TypePath),
+    /// An array of `T`.
+    Array(Box<Ty>),
+    /// A fixed-length array.
+    Tuple(Vec<Ty>),
+    /// An object used as a map from string keys to `T`.
+    Map(Box<Ty>),
+    /// `T | null`.
+    Nullable(Box<Ty>),
+    /// A constant value.
+    Literal(serde_json::Value),
+}
+
+impl Ty {
+    /// Wraps in `Nullable` unless already nullable.
+    pub fn nullable(self) -> Ty {
+        match self {
+            Ty::Nullable(_) => self,
+            other => Ty::Nullable(Box::new(other)),
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! wiregen: generate idiomatic Rust for JSON message protocols from their JSON Schema.
+//!
+//! The pipeline is `frontend` (input → [`ir::Module`]) → `classify` (unions) → `check`
+//! (names, references, ambiguity) → `backend` (IR → formatted Rust). The CLI, the build.rs
+//! [`Builder`] and tests all call [`generate`] / [`generate_str`], so every front door emits
+//! identical code.
+//!
+//! ```no_run
+//! let out = wiregen::generate(std::path::Path::new("schemas/api.json"), &wiregen::RustOptions::default())
+//!     .map_err(|diags| diags.to_string())?;
+//! std::fs::write("src/api.rs", out.code).map_err(|e| e.to_string())?;
+//! # Ok::<(), String>(())
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod backend;
+pub mod builder;
+pub mod check;
+pub mod classify;
+pub mod config;
+pub mod diag;
+pub mod frontend;
+pub mod ident;
+pub mod ir;
+pub mod json;
+pub mod write;
+
+pub use backend::rust::{HEADER_MARK, RustOptions};
+pub use builder::Builder;
+pub use diag::{Diagnostic, Diagnostics, Loc, Severity};
+
+use std::path::{Path, PathBuf};
+
+/// Generated Rust code and what it was made from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Output {
+    /// The formatted Rust source, header included.
+    pub code: String,
+    /// Every input file read (the entry and every file reached by `$ref`).
+    pub files: Vec<PathBuf>,
+    /// Warnings and notes (generation succeeded despite them).
+    pub warnings: Diagnostics,
+}
+
+/// Loads an input into classified IR (no checks yet).
+pub fn load(path: &Path) -> Result<ir::Module, Diagnostics> {
+    let mut module = frontend::load(path)?;
+    classify::classify(&mut module);
+    Ok(module)
+}
+
+/// Loads, checks and emits Rust for the input at `path`.
+pub fn generate(path: &Path, options: &RustOptions) -> Result<Output, Diagnostics> {
+    finish(load(path)?, options)
+}
+
+/// Like [`generate`], for a JSON Schema document given as text (`path` names it in messages
+/// and anchors relative `$ref`s).
+pub fn generate_str(path: &Path, text: &str, options: &RustOptions) -> Result<Output, Diagnostics> {
+    let mut module = frontend::jsonschema::load_str(path, text)?;
+    classify::classify(&mut module);
+    finish(module, options)
+}
+
+fn finish(module: ir::Module, options: &RustOptions) -> Result<Output, Diagnostics> {
+    let diags = check::check(&module);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let code = backend::rust::emit(&module, options)?;
+    Ok(Output {
+        code,
+        files: module.files,
+        warnings: diags,
+    })
+}

@@ -1,0 +1,131 @@
+//! Bad input to the generator: every error names the file, a line:column and/or JSON pointer,
+//! and gives a hint; nothing panics.
+
+use crate::{fixtures, generate, portable};
+
+fn error_text(name: &str) -> String {
+    let path = fixtures("errors").join(name);
+    match generate(&path) {
+        Ok(_) => panic!("{name} generated without error"),
+        Err(d) => portable(&d.to_string()),
+    }
+}
+
+#[test]
+fn broken_json_reports_line_and_column() {
+    let text = error_text("bad_json.json");
+    assert!(
+        text.contains("invalid JSON: expected a string key, found `}`"),
+        "{text}"
+    );
+    assert!(text.contains("bad_json.json:3:71"), "{text}");
+    assert!(text.contains("hint:"), "{text}");
+}
+
+#[test]
+fn unresolvable_ref_reports_pointer_and_known_definitions() {
+    let text = error_text("unresolvable_ref.json");
+    assert!(
+        text.contains("`$ref: \"#/$defs/Payload\"` does not resolve"),
+        "{text}"
+    );
+    assert!(
+        text.contains("unresolvable_ref.json:6:20 (at /$defs/Message/properties/payload)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("hint: known definitions: #/$defs/Message, #/$defs/Other"),
+        "{text}"
+    );
+}
+
+#[test]
+fn missing_referenced_file_is_located() {
+    let text = error_text("missing_file_ref.json");
+    assert!(
+        text.contains("cannot read") && text.contains("does-not-exist.json"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(at /$defs/Message/properties/payload)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn network_refs_are_refused() {
+    let text = error_text("network_ref.json");
+    assert!(text.contains("points at the network"), "{text}");
+    assert!(text.contains("(at /$defs/Message)"), "{text}");
+}
+
+#[test]
+fn type_names_that_clash_after_mangling_name_both_definitions() {
+    let text = error_text("type_name_clash.json");
+    assert!(
+        text.contains("type `SessionDto` and `SessionDTO` both become `SessionDto`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(at /$defs/SessionDTO)") && text.contains("(at /$defs/SessionDto)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn field_names_that_clash_after_mangling_are_errors() {
+    let text = error_text("field_name_clash.json");
+    assert!(
+        text.contains("field of `User` `user_id` and `userId` both become `user_id`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn unsupported_keywords_are_all_reported_with_hints() {
+    let text = error_text("unsupported_keyword.json");
+    assert!(
+        text.contains("unsupported JSON Schema keyword `not`"),
+        "{text}"
+    );
+    assert!(text.contains("conditional and negated schemas"), "{text}");
+    assert!(
+        text.contains("unsupported JSON Schema keyword `descripton`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(at /$defs/Config/properties/title/descripton)"),
+        "{text}"
+    );
+    assert!(text.contains("2 errors"), "{text}");
+}
+
+#[test]
+fn untagged_members_that_cannot_be_told_apart_are_named() {
+    let text = error_text("ambiguous_untagged.json");
+    assert!(
+        text.contains("members `Text` and `Markdown` of union `Reply` cannot be told apart"),
+        "{text}"
+    );
+    assert!(
+        text.contains("both require exactly [value: string]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn error_report_snapshot_shows_every_error_in_full() {
+    let mut all = String::new();
+    for path in crate::json_files(&fixtures("errors")) {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        all.push_str(&format!("== {name}\n{}\n\n", error_text(&name)));
+    }
+    let mut s = insta::Settings::clone_current();
+    s.set_snapshot_path(crate::repo_root().join("snapshots"));
+    s.set_prepend_module_to_snapshot(false);
+    s.bind(|| insta::assert_snapshot!("errors__jsonschema", all));
+}

@@ -1,0 +1,112 @@
+//! Message-corpus checks shared by the crates that hold Spindle types (the checked-in
+//! `generated/` crate, lenient, and the build.rs example, strict): a corpus case names its
+//! `$defs` type, and `decode` maps that name to the Rust type.
+
+use wiregen_runtime::serde_json::{self, Value};
+
+/// One invalid message of `invalid.json`.
+pub struct Invalid {
+    pub ty: String,
+    pub why: String,
+    pub mentions: String,
+    pub message: Value,
+    pub strict_only: bool,
+}
+
+/// `valid.json`: type name → messages.
+pub fn valid(dir: &str) -> Vec<(String, Value)> {
+    let text = std::fs::read_to_string(format!("{dir}/valid.json")).expect("valid.json");
+    let map: serde_json::Map<String, Value> = serde_json::from_str(&text).expect("valid.json is JSON");
+    map.into_iter()
+        .flat_map(|(ty, list)| list.as_array().cloned().unwrap_or_default().into_iter().map(move |m| (ty.clone(), m)))
+        .collect()
+}
+
+/// `invalid.json` cases.
+pub fn invalid(dir: &str) -> Vec<Invalid> {
+    let text = std::fs::read_to_string(format!("{dir}/invalid.json")).expect("invalid.json");
+    let cases: Vec<Value> = serde_json::from_str(&text).expect("invalid.json is JSON");
+    cases
+        .into_iter()
+        .map(|c| Invalid {
+            ty: c["type"].as_str().unwrap_or_default().to_string(),
+            why: c["why"].as_str().unwrap_or_default().to_string(),
+            mentions: c["mentions"].as_str().unwrap_or_default().to_string(),
+            message: c["message"].clone(),
+            strict_only: c["strict_only"].as_bool().unwrap_or(false),
+        })
+        .collect()
+}
+
+/// Decodes `text` as `T` and encodes it again.
+pub fn round_trip<T>(text: &str) -> Result<Value, String>
+where
+    T: wiregen_runtime::serde::de::DeserializeOwned + wiregen_runtime::serde::Serialize,
+{
+    let value: T = wiregen_runtime::from_str(text).map_err(|e| e.to_string())?;
+    wiregen_runtime::to_value(&value).map_err(|e| e.to_string())
+}
+
+/// A `decode(type_name, text)` function over the Spindle types of module `$m`.
+#[macro_export]
+macro_rules! spindle_decoder {
+    ($m:path) => {
+        fn decode(ty: &str, text: &str) -> Result<wiregen_runtime::serde_json::Value, String> {
+            use $m as s;
+            use $crate::corpus::round_trip as rt;
+            match ty {
+                "WorkerToHost" => rt::<s::WorkerToHost>(text),
+                "HostToWorker" => rt::<s::HostToWorker>(text),
+                "CoreEventType" => rt::<s::CoreEventType>(text),
+                "ChatSwitchedPayloadDTO" => rt::<s::ChatSwitchedPayloadDto>(text),
+                "BackendProcessStateDTO" => rt::<s::BackendProcessStateDto>(text),
+                "BackendProcessExitReasonDTO" => rt::<s::BackendProcessExitReasonDto>(text),
+                "BackendProcessSpawnOptionsDTO" => rt::<s::BackendProcessSpawnOptionsDto>(text),
+                "BackendProcessInfoDTO" => rt::<s::BackendProcessInfoDto>(text),
+                "BackendProcessLifecycleEventDTO" => rt::<s::BackendProcessLifecycleEventDto>(text),
+                "BackendProcessListOptionsDTO" => rt::<s::BackendProcessListOptionsDto>(text),
+                "BackendProcessStopOptionsDTO" => rt::<s::BackendProcessStopOptionsDto>(text),
+                "FrontendProcessStateDTO" => rt::<s::FrontendProcessStateDto>(text),
+                "FrontendProcessExitReasonDTO" => rt::<s::FrontendProcessExitReasonDto>(text),
+                "FrontendProcessSpawnOptionsDTO" => rt::<s::FrontendProcessSpawnOptionsDto>(text),
+                "FrontendProcessInfoDTO" => rt::<s::FrontendProcessInfoDto>(text),
+                "FrontendProcessLifecycleEventDTO" => rt::<s::FrontendProcessLifecycleEventDto>(text),
+                "FrontendProcessListOptionsDTO" => rt::<s::FrontendProcessListOptionsDto>(text),
+                "FrontendProcessStopOptionsDTO" => rt::<s::FrontendProcessStopOptionsDto>(text),
+                other => panic!("corpus names a type the test does not know: {other}"),
+            }
+        }
+    };
+}
+
+/// Every valid message decodes and encodes back to the identical JSON value.
+pub fn check_valid(dir: &str, decode: fn(&str, &str) -> Result<Value, String>) -> usize {
+    let cases = valid(dir);
+    assert!(!cases.is_empty());
+    for (ty, message) in &cases {
+        let text = serde_json::to_string(message).expect("encode");
+        match decode(ty, &text) {
+            Ok(back) => assert_eq!(&back, message, "{ty}: round trip changed {text}"),
+            Err(e) => panic!("{ty}: valid message rejected: {e}\n{text}"),
+        }
+    }
+    cases.len()
+}
+
+/// Every invalid message is rejected with an error naming the field (cases marked
+/// `strict_only` only when `strict`).
+pub fn check_invalid(dir: &str, strict: bool, decode: fn(&str, &str) -> Result<Value, String>) -> usize {
+    let mut checked = 0;
+    for case in invalid(dir) {
+        if case.strict_only && !strict {
+            continue;
+        }
+        let text = serde_json::to_string(&case.message).expect("encode");
+        match decode(&case.ty, &text) {
+            Ok(v) => panic!("{} ({}) was accepted: {text} → {v}", case.ty, case.why),
+            Err(e) => assert!(e.contains(&case.mentions), "{} ({}): error does not name `{}`: {e}", case.ty, case.why, case.mentions),
+        }
+        checked += 1;
+    }
+    checked
+}
