@@ -24,7 +24,7 @@ pub fn check(module: &Module) -> Diagnostics {
             (module_path, rust.clone()),
             &t.name,
             &t.loc,
-            "type",
+            "types",
             &rust,
         );
         match &t.kind {
@@ -38,7 +38,7 @@ pub fn check(module: &Module) -> Diagnostics {
                         rust.clone(),
                         &f.wire,
                         &f.loc,
-                        &format!("field of `{}`", t.name),
+                        &format!("fields of `{}`", t.name),
                         &rust,
                     );
                     refs(module, &f.ty, &f.loc, &mut diags);
@@ -63,7 +63,7 @@ pub fn check(module: &Module) -> Diagnostics {
                         rust.clone(),
                         &v.wire,
                         &t.loc,
-                        &format!("value of `{}`", t.name),
+                        &format!("values of `{}`", t.name),
                         &rust,
                     );
                 }
@@ -78,7 +78,7 @@ pub fn check(module: &Module) -> Diagnostics {
                         rust.clone(),
                         &v.name,
                         &v.loc,
-                        &format!("variant of `{}`", t.name),
+                        &format!("variants of `{}`", t.name),
                         &rust,
                     );
                     refs(module, &v.ty, &v.loc, &mut diags);
@@ -106,7 +106,7 @@ fn clash<'a, K: Ord>(
         diags.push(
             Diagnostic::error(
                 loc.clone(),
-                format!("{what} `{wire}` and `{first}` both become `{rust}` in Rust"),
+                format!("`{first}` and `{wire}` ({what}) both become `{rust}` in Rust"),
             )
             .related((*first_loc).clone(), format!("`{first}` is defined here"))
             .hint("rename one of them in the schema; wiregen never merges names silently"),

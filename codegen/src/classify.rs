@@ -10,25 +10,37 @@ const PREFERRED_TAGS: &[&str] = &["type", "kind", "action", "event", "method", "
 
 /// Classifies every `Unclassified` union in `module`.
 pub fn classify(module: &mut Module) {
-    for i in 0..module.types.len() {
-        let TypeKind::Union(u) = &module.types[i].kind else {
+    // Paths, not indices: unwrapping adjacent unions removes wrapper types from the module.
+    let unions: Vec<_> = module
+        .types
+        .iter()
+        .filter(|t| matches!(&t.kind, TypeKind::Union(u) if u.repr == UnionRepr::Unclassified))
+        .map(|t| t.path())
+        .collect();
+    for path in unions {
+        let Some(TypeKind::Union(u)) = module.get(&path).map(|t| &t.kind) else {
             continue;
         };
-        if u.repr != UnionRepr::Unclassified {
-            continue;
-        }
         let variants = u.variants.clone();
-        let union = module.types[i].name.clone();
+        let union = path.name.clone();
         let (repr, variants) = match find_tag(module, &variants) {
             Some(tag) => {
                 let variants = tag_variants(module, &union, variants, &tag);
-                (UnionRepr::Tagged { tag }, variants)
+                match adjacent_content(module, &variants) {
+                    Some(content) => {
+                        let variants = unwrap_content(module, &union, variants, &content);
+                        (UnionRepr::Adjacent { tag, content }, variants)
+                    }
+                    None => (UnionRepr::Tagged { tag }, variants),
+                }
             }
             None => (UnionRepr::Untagged, order_untagged(module, variants)),
         };
-        if let TypeKind::Union(u) = &mut module.types[i].kind {
-            u.repr = repr;
-            u.variants = variants;
+        if let Some(i) = module.index_of(&path) {
+            if let TypeKind::Union(u) = &mut module.types[i].kind {
+                u.repr = repr;
+                u.variants = variants;
+            }
         }
     }
 }
@@ -112,6 +124,70 @@ fn tag_variants(
                     v.name = value.clone();
                 }
                 v.tag = Some(value);
+            }
+            v
+        })
+        .collect()
+}
+
+/// The content key of a `{type, data}` union: every variant is inline and, besides its tag,
+/// has either nothing or exactly one required member, under the same key for all variants.
+fn adjacent_content(module: &Module, variants: &[Variant]) -> Option<String> {
+    let mut key: Option<&str> = None;
+    for v in variants {
+        if !v.inline {
+            return None;
+        }
+        let s = variant_struct(module, &v.ty)?;
+        if s.extra != crate::ir::Extra::Closed && s.extra != crate::ir::Extra::Open {
+            return None;
+        }
+        match s.fields.as_slice() {
+            [] => {}
+            [f] if f.required && key.is_none_or(|k| k == f.wire) => key = Some(&f.wire),
+            _ => return None,
+        }
+    }
+    key.map(str::to_string)
+}
+
+/// Replaces each adjacent variant's wrapper struct by its content's type (the wrapper's type
+/// definition is removed; its docs move to the content type when that has none).
+fn unwrap_content(
+    module: &mut Module,
+    union: &str,
+    variants: Vec<Variant>,
+    content: &str,
+) -> Vec<Variant> {
+    variants
+        .into_iter()
+        .map(|mut v| {
+            let Ty::Named(wrapper) = v.ty.clone() else {
+                return v;
+            };
+            let field = variant_struct(module, &v.ty).and_then(|s| s.fields.first().cloned());
+            v.ty = match field {
+                Some(f) => f.ty,
+                None => Ty::Tuple(Vec::new()),
+            };
+            if let Some(i) = module.index_of(&wrapper) {
+                module.types.remove(i);
+            }
+            if let Ty::Named(p) = &v.ty {
+                let text = format!(
+                    "The `{content}` of the `{}` message of `{}`.",
+                    v.tag.as_deref().unwrap_or_default(),
+                    crate::ident::type_name(union)
+                );
+                if let Some(i) = module.index_of(p) {
+                    let docs = &mut module.types[i].docs.text;
+                    if docs
+                        .as_deref()
+                        .is_none_or(|d| d.starts_with("The type of the `"))
+                    {
+                        *docs = Some(text);
+                    }
+                }
             }
             v
         })

@@ -98,12 +98,20 @@ impl Protocol {
     }
 }
 
-/// Finds `wiregen.toml` in `start` or the nearest ancestor directory.
+/// Finds `wiregen.toml` in `start` or the nearest ancestor directory. The path returned is
+/// relative to `start` (`wiregen.toml`, `../wiregen.toml`, ...), so messages show short paths.
 pub fn find(start: &Path) -> Option<PathBuf> {
     start
         .ancestors()
-        .map(|d| d.join(CONFIG_FILE))
-        .find(|p| p.is_file())
+        .enumerate()
+        .find(|(_, d)| d.join(CONFIG_FILE).is_file())
+        .map(|(up, _)| {
+            let mut p = PathBuf::new();
+            for _ in 0..up {
+                p.push("..");
+            }
+            p.join(CONFIG_FILE)
+        })
 }
 
 /// Reads and validates a config file.

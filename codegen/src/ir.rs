@@ -66,6 +66,8 @@ pub struct Docs {
     pub text: Option<String>,
     /// Deprecated, with an optional note.
     pub deprecated: Option<String>,
+    /// Validation-only constraints, for the docs (`` `format`: `"date-time"` ``).
+    pub constraints: Vec<String>,
 }
 
 /// A named type.
@@ -213,6 +215,14 @@ pub enum UnionRepr {
     Tagged {
         /// The tag's key (`type`, `kind`, `action`, ...).
         tag: String,
+    },
+    /// Adjacently tagged: `{tag: "x", content: payload}`; each variant's `ty` is the payload's
+    /// type, and an empty tuple (`Ty::Tuple(vec![])`) marks a variant without content.
+    Adjacent {
+        /// The tag's key (`type`, ...).
+        tag: String,
+        /// The content's key (`data`, `payload`, ...).
+        content: String,
     },
     /// No shared tag: decided by JSON type, required keys and constants, in `variants` order.
     Untagged,

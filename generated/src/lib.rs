@@ -6,3 +6,18 @@
 /// Lumiverse Spindle (lumiverse-spindle-types 0.4.46): the worker ↔ host messages of
 /// Spindle extensions and the DTOs they carry.
 pub mod lumiverse_spindle;
+
+/// Stina extension API (@stina/extension-api 0.22.0): the host ↔ worker messages of Stina
+/// extensions, the request methods and the background-worker DTOs.
+pub mod stina_extension_api;
+
+/// Smooth Extension Protocol (@smooai/smooth-extension-sdk 0.6.0): JSON-RPC 2.0 over ndjson —
+/// method names, params and results, render blocks, provider stream events.
+pub mod smooth_extension_protocol;
+
+/// Flamecast (@flamecast/protocol 0.1.1): sessions, agent templates, webhooks and the
+/// per-session and multiplexed WebSocket protocols.
+pub mod flamecast;
+
+/// Flamecast webhook signing and constant-time verification (`X-Flamecast-Signature`).
+pub mod flamecast_webhook;

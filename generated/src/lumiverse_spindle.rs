@@ -22,115 +22,61 @@ pub type ThemeOverrideDto = wg::BTreeMap<String, wg::Value>;
 pub type ThemePaletteConfigDto = wg::BTreeMap<String, wg::Value>;
 /// Coarse lifecycle phase of a tracked frontend process.
 #[doc(alias = "FrontendProcessStateDTO")]
-#[derive(Debug, Clone, PartialEq, Copy, Eq, Hash, wg::Serialize, wg::Deserialize)]
-#[serde(crate = "wg::serde")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, wg::StringEnum)]
 pub enum FrontendProcessStateDto {
     /// `"starting"`
-    #[serde(rename = "starting")]
+    #[wiregen(rename = "starting")]
     Starting,
     /// `"running"`
-    #[serde(rename = "running")]
+    #[wiregen(rename = "running")]
     Running,
     /// `"stopping"`
-    #[serde(rename = "stopping")]
+    #[wiregen(rename = "stopping")]
     Stopping,
     /// `"stopped"`
-    #[serde(rename = "stopped")]
+    #[wiregen(rename = "stopped")]
     Stopped,
     /// `"completed"`
-    #[serde(rename = "completed")]
+    #[wiregen(rename = "completed")]
     Completed,
     /// `"failed"`
-    #[serde(rename = "failed")]
+    #[wiregen(rename = "failed")]
     Failed,
     /// `"timed_out"`
-    #[serde(rename = "timed_out")]
+    #[wiregen(rename = "timed_out")]
     TimedOut,
-}
-impl FrontendProcessStateDto {
-    /// Every value, in protocol order.
-    pub const ALL: &'static [Self] = &[
-        Self::Starting,
-        Self::Running,
-        Self::Stopping,
-        Self::Stopped,
-        Self::Completed,
-        Self::Failed,
-        Self::TimedOut,
-    ];
-    /// The wire string of this value.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Starting => "starting",
-            Self::Running => "running",
-            Self::Stopping => "stopping",
-            Self::Stopped => "stopped",
-            Self::Completed => "completed",
-            Self::Failed => "failed",
-            Self::TimedOut => "timed_out",
-        }
-    }
-}
-impl ::std::fmt::Display for FrontendProcessStateDto {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+    /// A value this version does not know, kept as received.
+    #[wiregen(other)]
+    Other(String),
 }
 /// Why a frontend process ended; attached to lifecycle events and snapshots when known.
 #[doc(alias = "FrontendProcessExitReasonDTO")]
-#[derive(Debug, Clone, PartialEq, Copy, Eq, Hash, wg::Serialize, wg::Deserialize)]
-#[serde(crate = "wg::serde")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, wg::StringEnum)]
 pub enum FrontendProcessExitReasonDto {
     /// `"completed"`
-    #[serde(rename = "completed")]
+    #[wiregen(rename = "completed")]
     Completed,
     /// `"failed"`
-    #[serde(rename = "failed")]
+    #[wiregen(rename = "failed")]
     Failed,
     /// `"stopped"`
-    #[serde(rename = "stopped")]
+    #[wiregen(rename = "stopped")]
     Stopped,
     /// `"timed_out"`
-    #[serde(rename = "timed_out")]
+    #[wiregen(rename = "timed_out")]
     TimedOut,
     /// `"frontend_unloaded"`
-    #[serde(rename = "frontend_unloaded")]
+    #[wiregen(rename = "frontend_unloaded")]
     FrontendUnloaded,
     /// `"backend_unloaded"`
-    #[serde(rename = "backend_unloaded")]
+    #[wiregen(rename = "backend_unloaded")]
     BackendUnloaded,
     /// `"replaced"`
-    #[serde(rename = "replaced")]
+    #[wiregen(rename = "replaced")]
     Replaced,
-}
-impl FrontendProcessExitReasonDto {
-    /// Every value, in protocol order.
-    pub const ALL: &'static [Self] = &[
-        Self::Completed,
-        Self::Failed,
-        Self::Stopped,
-        Self::TimedOut,
-        Self::FrontendUnloaded,
-        Self::BackendUnloaded,
-        Self::Replaced,
-    ];
-    /// The wire string of this value.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Completed => "completed",
-            Self::Failed => "failed",
-            Self::Stopped => "stopped",
-            Self::TimedOut => "timed_out",
-            Self::FrontendUnloaded => "frontend_unloaded",
-            Self::BackendUnloaded => "backend_unloaded",
-            Self::Replaced => "replaced",
-        }
-    }
-}
-impl ::std::fmt::Display for FrontendProcessExitReasonDto {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+    /// A value this version does not know, kept as received.
+    #[wiregen(other)]
+    Other(String),
 }
 /// Parameters a backend worker supplies to start a tracked frontend process.
 #[doc(alias = "FrontendProcessSpawnOptionsDTO")]
@@ -309,110 +255,58 @@ pub struct FrontendProcessStopOptionsDto {
 }
 /// Coarse lifecycle phase of a tracked isolated backend subprocess.
 #[doc(alias = "BackendProcessStateDTO")]
-#[derive(Debug, Clone, PartialEq, Copy, Eq, Hash, wg::Serialize, wg::Deserialize)]
-#[serde(crate = "wg::serde")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, wg::StringEnum)]
 pub enum BackendProcessStateDto {
     /// `"starting"`
-    #[serde(rename = "starting")]
+    #[wiregen(rename = "starting")]
     Starting,
     /// `"running"`
-    #[serde(rename = "running")]
+    #[wiregen(rename = "running")]
     Running,
     /// `"stopping"`
-    #[serde(rename = "stopping")]
+    #[wiregen(rename = "stopping")]
     Stopping,
     /// `"stopped"`
-    #[serde(rename = "stopped")]
+    #[wiregen(rename = "stopped")]
     Stopped,
     /// `"completed"`
-    #[serde(rename = "completed")]
+    #[wiregen(rename = "completed")]
     Completed,
     /// `"failed"`
-    #[serde(rename = "failed")]
+    #[wiregen(rename = "failed")]
     Failed,
     /// `"timed_out"`
-    #[serde(rename = "timed_out")]
+    #[wiregen(rename = "timed_out")]
     TimedOut,
-}
-impl BackendProcessStateDto {
-    /// Every value, in protocol order.
-    pub const ALL: &'static [Self] = &[
-        Self::Starting,
-        Self::Running,
-        Self::Stopping,
-        Self::Stopped,
-        Self::Completed,
-        Self::Failed,
-        Self::TimedOut,
-    ];
-    /// The wire string of this value.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Starting => "starting",
-            Self::Running => "running",
-            Self::Stopping => "stopping",
-            Self::Stopped => "stopped",
-            Self::Completed => "completed",
-            Self::Failed => "failed",
-            Self::TimedOut => "timed_out",
-        }
-    }
-}
-impl ::std::fmt::Display for BackendProcessStateDto {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+    /// A value this version does not know, kept as received.
+    #[wiregen(other)]
+    Other(String),
 }
 /// Why an isolated backend subprocess ended; attached to lifecycle events and snapshots when known.
 #[doc(alias = "BackendProcessExitReasonDTO")]
-#[derive(Debug, Clone, PartialEq, Copy, Eq, Hash, wg::Serialize, wg::Deserialize)]
-#[serde(crate = "wg::serde")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, wg::StringEnum)]
 pub enum BackendProcessExitReasonDto {
     /// `"completed"`
-    #[serde(rename = "completed")]
+    #[wiregen(rename = "completed")]
     Completed,
     /// `"failed"`
-    #[serde(rename = "failed")]
+    #[wiregen(rename = "failed")]
     Failed,
     /// `"stopped"`
-    #[serde(rename = "stopped")]
+    #[wiregen(rename = "stopped")]
     Stopped,
     /// `"timed_out"`
-    #[serde(rename = "timed_out")]
+    #[wiregen(rename = "timed_out")]
     TimedOut,
     /// `"backend_unloaded"`
-    #[serde(rename = "backend_unloaded")]
+    #[wiregen(rename = "backend_unloaded")]
     BackendUnloaded,
     /// `"replaced"`
-    #[serde(rename = "replaced")]
+    #[wiregen(rename = "replaced")]
     Replaced,
-}
-impl BackendProcessExitReasonDto {
-    /// Every value, in protocol order.
-    pub const ALL: &'static [Self] = &[
-        Self::Completed,
-        Self::Failed,
-        Self::Stopped,
-        Self::TimedOut,
-        Self::BackendUnloaded,
-        Self::Replaced,
-    ];
-    /// The wire string of this value.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Completed => "completed",
-            Self::Failed => "failed",
-            Self::Stopped => "stopped",
-            Self::TimedOut => "timed_out",
-            Self::BackendUnloaded => "backend_unloaded",
-            Self::Replaced => "replaced",
-        }
-    }
-}
-impl ::std::fmt::Display for BackendProcessExitReasonDto {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+    /// A value this version does not know, kept as received.
+    #[wiregen(other)]
+    Other(String),
 }
 /// Parameters a backend worker supplies to start a tracked isolated backend subprocess.
 #[doc(alias = "BackendProcessSpawnOptionsDTO")]
@@ -598,178 +492,70 @@ pub struct BackendProcessStopOptionsDto {
     pub reason: Option<String>,
 }
 /// Messages an extension's backend worker sends to the host, tagged by `type`. Only the variants visible in the seeds are listed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, wg::Union)]
+#[wiregen(tag = "type")]
 #[allow(clippy::large_enum_variant)]
 pub enum WorkerToHost {
     /// Close a modal that was opened by an earlier request.
+    #[wiregen(rename = "modal_close")]
     ModalClose(worker_to_host::ModalClose),
     /// Show a confirmation dialog to the user.
+    #[wiregen(rename = "confirm_open")]
     ConfirmOpen(worker_to_host::ConfirmOpen),
     /// Show a text input prompt to the user.
+    #[wiregen(rename = "input_prompt_open")]
     InputPromptOpen(worker_to_host::InputPromptOpen),
     /// Start a tracked frontend process; the host replies once it is ready or the spawn fails.
+    #[wiregen(rename = "frontend_process_spawn")]
     FrontendProcessSpawn(worker_to_host::FrontendProcessSpawn),
     /// List the tracked frontend processes visible to this extension, optionally filtered.
+    #[wiregen(rename = "frontend_process_list")]
     FrontendProcessList(worker_to_host::FrontendProcessList),
     /// Fetch the current snapshot of one tracked frontend process.
+    #[wiregen(rename = "frontend_process_get")]
     FrontendProcessGet(worker_to_host::FrontendProcessGet),
     /// Ask a tracked frontend process to stop gracefully.
+    #[wiregen(rename = "frontend_process_stop")]
     FrontendProcessStop(worker_to_host::FrontendProcessStop),
     /// Send a process-scoped message to a tracked frontend process (no reply expected).
+    #[wiregen(rename = "frontend_process_send")]
     FrontendProcessSend(worker_to_host::FrontendProcessSend),
     /// Start a tracked isolated backend subprocess; the host replies once it is ready or the spawn fails.
+    #[wiregen(rename = "backend_process_spawn")]
     BackendProcessSpawn(worker_to_host::BackendProcessSpawn),
     /// List the tracked isolated backend subprocesses visible to this extension, optionally filtered.
+    #[wiregen(rename = "backend_process_list")]
     BackendProcessList(worker_to_host::BackendProcessList),
     /// Fetch the current snapshot of one tracked isolated backend subprocess.
+    #[wiregen(rename = "backend_process_get")]
     BackendProcessGet(worker_to_host::BackendProcessGet),
     /// Ask a tracked isolated backend subprocess to stop gracefully.
+    #[wiregen(rename = "backend_process_stop")]
     BackendProcessStop(worker_to_host::BackendProcessStop),
     /// Send a process-scoped message to a tracked isolated backend subprocess (no reply expected).
+    #[wiregen(rename = "backend_process_send")]
     BackendProcessSend(worker_to_host::BackendProcessSend),
     /// Expand the macros in a template string.
+    #[wiregen(rename = "macros_resolve")]
     MacrosResolve(worker_to_host::MacrosResolve),
     /// List the image generation models offered by a connection (requires the image_gen permission).
+    #[wiregen(rename = "image_gen_models")]
     ImageGenModels(worker_to_host::ImageGenModels),
     /// Apply theme variable overrides for this extension (requires the app_manipulation permission).
+    #[wiregen(rename = "theme_apply")]
     ThemeApply(worker_to_host::ThemeApply),
     /// Apply a palette from which the host derives the theme; null clears this extension's palette override.
+    #[wiregen(rename = "theme_apply_palette")]
     ThemeApplyPalette(worker_to_host::ThemeApplyPalette),
     /// Remove every theme override this extension applied.
+    #[wiregen(rename = "theme_clear")]
     ThemeClear(worker_to_host::ThemeClear),
     /// Request a read-only snapshot of the user's current base theme.
+    #[wiregen(rename = "theme_get_current")]
     ThemeGetCurrent(worker_to_host::ThemeGetCurrent),
-}
-impl WorkerToHost {
-    /// Every `type` value, in protocol order.
-    pub const TAGS: &'static [&'static str] = &[
-        "modal_close",
-        "confirm_open",
-        "input_prompt_open",
-        "frontend_process_spawn",
-        "frontend_process_list",
-        "frontend_process_get",
-        "frontend_process_stop",
-        "frontend_process_send",
-        "backend_process_spawn",
-        "backend_process_list",
-        "backend_process_get",
-        "backend_process_stop",
-        "backend_process_send",
-        "macros_resolve",
-        "image_gen_models",
-        "theme_apply",
-        "theme_apply_palette",
-        "theme_clear",
-        "theme_get_current",
-    ];
-    /// The `type` value of this message.
-    pub fn tag(&self) -> &'static str {
-        match self {
-            Self::ModalClose(_) => "modal_close",
-            Self::ConfirmOpen(_) => "confirm_open",
-            Self::InputPromptOpen(_) => "input_prompt_open",
-            Self::FrontendProcessSpawn(_) => "frontend_process_spawn",
-            Self::FrontendProcessList(_) => "frontend_process_list",
-            Self::FrontendProcessGet(_) => "frontend_process_get",
-            Self::FrontendProcessStop(_) => "frontend_process_stop",
-            Self::FrontendProcessSend(_) => "frontend_process_send",
-            Self::BackendProcessSpawn(_) => "backend_process_spawn",
-            Self::BackendProcessList(_) => "backend_process_list",
-            Self::BackendProcessGet(_) => "backend_process_get",
-            Self::BackendProcessStop(_) => "backend_process_stop",
-            Self::BackendProcessSend(_) => "backend_process_send",
-            Self::MacrosResolve(_) => "macros_resolve",
-            Self::ImageGenModels(_) => "image_gen_models",
-            Self::ThemeApply(_) => "theme_apply",
-            Self::ThemeApplyPalette(_) => "theme_apply_palette",
-            Self::ThemeClear(_) => "theme_clear",
-            Self::ThemeGetCurrent(_) => "theme_get_current",
-        }
-    }
-}
-impl wg::Serialize for WorkerToHost {
-    fn serialize<S: wg::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::ModalClose(v) => wg::union::serialize_tagged(s, "type", self.tag(), v),
-            Self::ConfirmOpen(v) => wg::union::serialize_tagged(s, "type", self.tag(), v),
-            Self::InputPromptOpen(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::FrontendProcessSpawn(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::FrontendProcessList(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::FrontendProcessGet(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::FrontendProcessStop(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::FrontendProcessSend(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::BackendProcessSpawn(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::BackendProcessList(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::BackendProcessGet(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::BackendProcessStop(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::BackendProcessSend(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::MacrosResolve(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::ImageGenModels(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::ThemeApply(v) => wg::union::serialize_tagged(s, "type", self.tag(), v),
-            Self::ThemeApplyPalette(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::ThemeClear(v) => wg::union::serialize_tagged(s, "type", self.tag(), v),
-            Self::ThemeGetCurrent(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-        }
-    }
-}
-impl<'de> wg::Deserialize<'de> for WorkerToHost {
-    fn deserialize<D: wg::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use wg::union::variant;
-        let (tag, value) = wg::union::split_tag(d, "type")?;
-        match tag.as_str() {
-            "modal_close" => variant(value).map(Self::ModalClose),
-            "confirm_open" => variant(value).map(Self::ConfirmOpen),
-            "input_prompt_open" => variant(value).map(Self::InputPromptOpen),
-            "frontend_process_spawn" => variant(value).map(Self::FrontendProcessSpawn),
-            "frontend_process_list" => variant(value).map(Self::FrontendProcessList),
-            "frontend_process_get" => variant(value).map(Self::FrontendProcessGet),
-            "frontend_process_stop" => variant(value).map(Self::FrontendProcessStop),
-            "frontend_process_send" => variant(value).map(Self::FrontendProcessSend),
-            "backend_process_spawn" => variant(value).map(Self::BackendProcessSpawn),
-            "backend_process_list" => variant(value).map(Self::BackendProcessList),
-            "backend_process_get" => variant(value).map(Self::BackendProcessGet),
-            "backend_process_stop" => variant(value).map(Self::BackendProcessStop),
-            "backend_process_send" => variant(value).map(Self::BackendProcessSend),
-            "macros_resolve" => variant(value).map(Self::MacrosResolve),
-            "image_gen_models" => variant(value).map(Self::ImageGenModels),
-            "theme_apply" => variant(value).map(Self::ThemeApply),
-            "theme_apply_palette" => variant(value).map(Self::ThemeApplyPalette),
-            "theme_clear" => variant(value).map(Self::ThemeClear),
-            "theme_get_current" => variant(value).map(Self::ThemeGetCurrent),
-            other => Err(wg::union::unknown_tag("type", other, Self::TAGS)),
-        }
-    }
+    /// A message whose `type` this version does not know, kept as received.
+    #[wiregen(other)]
+    Unknown(wg::Value),
 }
 /// Variant payloads and inline types of [`WorkerToHost`].
 pub mod worker_to_host {
@@ -823,44 +609,23 @@ pub mod worker_to_host {
         pub user_id: Option<String>,
     }
     /// Visual style of the dialog.
-    #[derive(Debug, Clone, PartialEq, Copy, Eq, Hash, wg::Serialize, wg::Deserialize)]
-    #[serde(crate = "wg::serde")]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, wg::StringEnum)]
     pub enum ConfirmOpenVariant {
         /// `"info"`
-        #[serde(rename = "info")]
+        #[wiregen(rename = "info")]
         Info,
         /// `"warning"`
-        #[serde(rename = "warning")]
+        #[wiregen(rename = "warning")]
         Warning,
         /// `"danger"`
-        #[serde(rename = "danger")]
+        #[wiregen(rename = "danger")]
         Danger,
         /// `"success"`
-        #[serde(rename = "success")]
+        #[wiregen(rename = "success")]
         Success,
-    }
-    impl ConfirmOpenVariant {
-        /// Every value, in protocol order.
-        pub const ALL: &'static [Self] = &[
-            Self::Info,
-            Self::Warning,
-            Self::Danger,
-            Self::Success,
-        ];
-        /// The wire string of this value.
-        pub fn as_str(&self) -> &'static str {
-            match self {
-                Self::Info => "info",
-                Self::Warning => "warning",
-                Self::Danger => "danger",
-                Self::Success => "success",
-            }
-        }
-    }
-    impl ::std::fmt::Display for ConfirmOpenVariant {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
+        /// A value this version does not know, kept as received.
+        #[wiregen(other)]
+        Other(String),
     }
     /// Show a text input prompt to the user.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
@@ -1099,21 +864,12 @@ pub mod worker_to_host {
         pub request_id: String,
         /// Palette to apply, or null to remove the current palette override.
         #[serde(deserialize_with = "wg::nullable::deserialize")]
-        pub palette: Option<ThemeApplyPalettePalette>,
+        pub palette: Option<super::ThemePaletteConfigDto>,
         /// Target user; only meaningful for operator-scoped extensions.
         #[serde(rename = "userId")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
         pub user_id: Option<String>,
-    }
-    /// Palette to apply, or null to remove the current palette override.
-    #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
-    #[serde(crate = "wg::serde")]
-    #[serde(untagged)]
-    #[allow(clippy::large_enum_variant)]
-    pub enum ThemeApplyPalettePalette {
-        /// The `ThemePaletteConfigDTO` form.
-        ThemePaletteConfigDto(super::ThemePaletteConfigDto),
     }
     /// Remove every theme override this extension applied.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
@@ -1143,94 +899,34 @@ pub mod worker_to_host {
     }
 }
 /// Messages the host sends to an extension's backend worker, tagged by `type`. Only the variants visible in the seeds are listed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, wg::Union)]
+#[wiregen(tag = "type")]
 #[allow(clippy::large_enum_variant)]
 pub enum HostToWorker {
     /// Tells the worker to shut down.
+    #[wiregen(rename = "shutdown")]
     Shutdown(host_to_worker::Shutdown),
     /// Relays a message the extension's frontend module sent to its backend.
+    #[wiregen(rename = "frontend_message")]
     FrontendMessage(host_to_worker::FrontendMessage),
     /// Reports a state change of a tracked frontend process.
+    #[wiregen(rename = "frontend_process_lifecycle")]
     FrontendProcessLifecycle(host_to_worker::FrontendProcessLifecycle),
     /// Delivers a process-scoped message sent by a tracked frontend process.
+    #[wiregen(rename = "frontend_process_message")]
     FrontendProcessMessage(host_to_worker::FrontendProcessMessage),
     /// Reports a state change of a tracked isolated backend subprocess.
+    #[wiregen(rename = "backend_process_lifecycle")]
     BackendProcessLifecycle(host_to_worker::BackendProcessLifecycle),
     /// Delivers a process-scoped message sent by a tracked isolated backend subprocess.
+    #[wiregen(rename = "backend_process_message")]
     BackendProcessMessage(host_to_worker::BackendProcessMessage),
     /// Delivers the result of an OAuth flow started by an earlier request. Only `type` and `requestId` are visible in the seeds, so other members are allowed and left untyped.
+    #[wiregen(rename = "oauth_callback")]
     OauthCallback(host_to_worker::OauthCallback),
-}
-impl HostToWorker {
-    /// Every `type` value, in protocol order.
-    pub const TAGS: &'static [&'static str] = &[
-        "shutdown",
-        "frontend_message",
-        "frontend_process_lifecycle",
-        "frontend_process_message",
-        "backend_process_lifecycle",
-        "backend_process_message",
-        "oauth_callback",
-    ];
-    /// The `type` value of this message.
-    pub fn tag(&self) -> &'static str {
-        match self {
-            Self::Shutdown(_) => "shutdown",
-            Self::FrontendMessage(_) => "frontend_message",
-            Self::FrontendProcessLifecycle(_) => "frontend_process_lifecycle",
-            Self::FrontendProcessMessage(_) => "frontend_process_message",
-            Self::BackendProcessLifecycle(_) => "backend_process_lifecycle",
-            Self::BackendProcessMessage(_) => "backend_process_message",
-            Self::OauthCallback(_) => "oauth_callback",
-        }
-    }
-}
-impl wg::Serialize for HostToWorker {
-    fn serialize<S: wg::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Shutdown(v) => wg::union::serialize_tagged(s, "type", self.tag(), v),
-            Self::FrontendMessage(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::FrontendProcessLifecycle(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::FrontendProcessMessage(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::BackendProcessLifecycle(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::BackendProcessMessage(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-            Self::OauthCallback(v) => {
-                wg::union::serialize_tagged(s, "type", self.tag(), v)
-            }
-        }
-    }
-}
-impl<'de> wg::Deserialize<'de> for HostToWorker {
-    fn deserialize<D: wg::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use wg::union::variant;
-        let (tag, value) = wg::union::split_tag(d, "type")?;
-        match tag.as_str() {
-            "shutdown" => variant(value).map(Self::Shutdown),
-            "frontend_message" => variant(value).map(Self::FrontendMessage),
-            "frontend_process_lifecycle" => {
-                variant(value).map(Self::FrontendProcessLifecycle)
-            }
-            "frontend_process_message" => {
-                variant(value).map(Self::FrontendProcessMessage)
-            }
-            "backend_process_lifecycle" => {
-                variant(value).map(Self::BackendProcessLifecycle)
-            }
-            "backend_process_message" => variant(value).map(Self::BackendProcessMessage),
-            "oauth_callback" => variant(value).map(Self::OauthCallback),
-            other => Err(wg::union::unknown_tag("type", other, Self::TAGS)),
-        }
-    }
+    /// A message whose `type` this version does not know, kept as received.
+    #[wiregen(other)]
+    Unknown(wg::Value),
 }
 /// Variant payloads and inline types of [`HostToWorker`].
 pub mod host_to_worker {
@@ -1300,52 +996,27 @@ pub mod host_to_worker {
     }
 }
 /// Wire names of core application events (the string values of the TypeScript enum CoreEventType). Only the members visible in the seeds are listed; the real enum continues past MESSAGE_DELETED.
-#[derive(Debug, Clone, PartialEq, Copy, Eq, Hash, wg::Serialize, wg::Deserialize)]
-#[serde(crate = "wg::serde")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, wg::StringEnum)]
 pub enum CoreEventType {
     /// `"CONNECTED"`
-    #[serde(rename = "CONNECTED")]
+    #[wiregen(rename = "CONNECTED")]
     Connected,
     /// `"CHAT_CHANGED"`
-    #[serde(rename = "CHAT_CHANGED")]
+    #[wiregen(rename = "CHAT_CHANGED")]
     ChatChanged,
     /// `"CHAT_SWITCHED"`
-    #[serde(rename = "CHAT_SWITCHED")]
+    #[wiregen(rename = "CHAT_SWITCHED")]
     ChatSwitched,
     /// `"MESSAGE_SENT"`
-    #[serde(rename = "MESSAGE_SENT")]
+    #[wiregen(rename = "MESSAGE_SENT")]
     MessageSent,
     /// `"MESSAGE_EDITED"`
-    #[serde(rename = "MESSAGE_EDITED")]
+    #[wiregen(rename = "MESSAGE_EDITED")]
     MessageEdited,
     /// `"MESSAGE_DELETED"`
-    #[serde(rename = "MESSAGE_DELETED")]
+    #[wiregen(rename = "MESSAGE_DELETED")]
     MessageDeleted,
-}
-impl CoreEventType {
-    /// Every value, in protocol order.
-    pub const ALL: &'static [Self] = &[
-        Self::Connected,
-        Self::ChatChanged,
-        Self::ChatSwitched,
-        Self::MessageSent,
-        Self::MessageEdited,
-        Self::MessageDeleted,
-    ];
-    /// The wire string of this value.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Self::Connected => "CONNECTED",
-            Self::ChatChanged => "CHAT_CHANGED",
-            Self::ChatSwitched => "CHAT_SWITCHED",
-            Self::MessageSent => "MESSAGE_SENT",
-            Self::MessageEdited => "MESSAGE_EDITED",
-            Self::MessageDeleted => "MESSAGE_DELETED",
-        }
-    }
-}
-impl ::std::fmt::Display for CoreEventType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+    /// A value this version does not know, kept as received.
+    #[wiregen(other)]
+    Other(String),
 }

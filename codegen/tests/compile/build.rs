@@ -16,15 +16,25 @@ fn main() {
     let mut strict = wiregen::Builder::new().strict(true);
     for name in &names {
         builder = builder.input(dir.join(format!("{name}.json")));
-        strict = strict.input_as(dir.join(format!("{name}.json")), format!("strict_{name}.rs"));
+        strict = strict.input_as(
+            dir.join(format!("{name}.json")),
+            format!("strict_{name}.rs"),
+        );
     }
     builder.generate().unwrap_or_else(|e| panic!("{e}"));
     strict.generate().unwrap_or_else(|e| panic!("{e}"));
     let mut all = String::new();
     for name in &names {
-        for (module, file) in [(name.clone(), name.clone()), (format!("strict_{name}"), format!("strict_{name}"))] {
+        for (module, file) in [
+            (name.clone(), name.clone()),
+            (format!("strict_{name}"), format!("strict_{name}")),
+        ] {
             writeln!(all, "/// Generated from fixture `{name}.json`.").unwrap();
-            writeln!(all, "pub mod {module} {{ include!(concat!(env!(\"OUT_DIR\"), \"/{file}.rs\")); }}").unwrap();
+            writeln!(
+                all,
+                "pub mod {module} {{ include!(concat!(env!(\"OUT_DIR\"), \"/{file}.rs\")); }}"
+            )
+            .unwrap();
         }
     }
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");

@@ -18,7 +18,7 @@ fn broken_json_reports_line_and_column() {
         text.contains("invalid JSON: expected a string key, found `}`"),
         "{text}"
     );
-    assert!(text.contains("bad_json.json:3:71"), "{text}");
+    assert!(text.contains("bad_json.json:3:73"), "{text}");
     assert!(text.contains("hint:"), "{text}");
 }
 
@@ -63,7 +63,7 @@ fn network_refs_are_refused() {
 fn type_names_that_clash_after_mangling_name_both_definitions() {
     let text = error_text("type_name_clash.json");
     assert!(
-        text.contains("type `SessionDto` and `SessionDTO` both become `SessionDto`"),
+        text.contains("`SessionDTO` and `SessionDto` (types) both become `SessionDto`"),
         "{text}"
     );
     assert!(
@@ -76,7 +76,7 @@ fn type_names_that_clash_after_mangling_name_both_definitions() {
 fn field_names_that_clash_after_mangling_are_errors() {
     let text = error_text("field_name_clash.json");
     assert!(
-        text.contains("field of `User` `user_id` and `userId` both become `user_id`"),
+        text.contains("`userId` and `user_id` (fields of `User`) both become `user_id`"),
         "{text}"
     );
 }

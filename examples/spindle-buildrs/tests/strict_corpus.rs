@@ -8,7 +8,10 @@ pub mod corpus;
 
 use spindle_buildrs::spindle::WorkerToHost;
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../generated/tests/corpus/lumiverse-spindle");
+const DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../generated/tests/corpus/lumiverse-spindle"
+);
 
 spindle_decoder!(spindle_buildrs::spindle);
 
@@ -25,6 +28,11 @@ fn strict_types_reject_every_invalid_message_naming_the_field() {
 
 #[test]
 fn strict_types_reject_an_unknown_tag_listing_the_known_ones() {
-    let err = wiregen_runtime::from_str::<WorkerToHost>(r#"{"type":"nope"}"#).unwrap_err().to_string();
-    assert!(err.contains("unknown `type` value `nope`") && err.contains("backend_process_spawn"), "{err}");
+    let err = wiregen_runtime::from_str::<WorkerToHost>(r#"{"type":"nope"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("unknown `type` value `nope`") && err.contains("backend_process_spawn"),
+        "{err}"
+    );
 }

@@ -16,9 +16,16 @@ pub struct Invalid {
 /// `valid.json`: type name → messages.
 pub fn valid(dir: &str) -> Vec<(String, Value)> {
     let text = std::fs::read_to_string(format!("{dir}/valid.json")).expect("valid.json");
-    let map: serde_json::Map<String, Value> = serde_json::from_str(&text).expect("valid.json is JSON");
+    let map: serde_json::Map<String, Value> =
+        serde_json::from_str(&text).expect("valid.json is JSON");
     map.into_iter()
-        .flat_map(|(ty, list)| list.as_array().cloned().unwrap_or_default().into_iter().map(move |m| (ty.clone(), m)))
+        .flat_map(|(ty, list)| {
+            list.as_array()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .map(move |m| (ty.clone(), m))
+        })
         .collect()
 }
 
@@ -47,35 +54,45 @@ where
     wiregen_runtime::to_value(&value).map_err(|e| e.to_string())
 }
 
-/// A `decode(type_name, text)` function over the Spindle types of module `$m`.
+/// `fn decode(type_name, text)` over the types of module `$m`: each corpus type name (the
+/// schema's `$defs` key) mapped to its Rust type.
+#[macro_export]
+macro_rules! corpus_decoder {
+    ($m:path; $($wire:literal => $ty:ident),* $(,)?) => {
+        fn decode(ty: &str, text: &str) -> Result<wiregen_runtime::serde_json::Value, String> {
+            use $m as s;
+            match ty {
+                $($wire => $crate::corpus::round_trip::<s::$ty>(text),)*
+                other => panic!("corpus names a type the test does not list: {other}"),
+            }
+        }
+    };
+}
+
+/// `fn decode` over the Spindle types of module `$m`.
 #[macro_export]
 macro_rules! spindle_decoder {
     ($m:path) => {
-        fn decode(ty: &str, text: &str) -> Result<wiregen_runtime::serde_json::Value, String> {
-            use $m as s;
-            use $crate::corpus::round_trip as rt;
-            match ty {
-                "WorkerToHost" => rt::<s::WorkerToHost>(text),
-                "HostToWorker" => rt::<s::HostToWorker>(text),
-                "CoreEventType" => rt::<s::CoreEventType>(text),
-                "ChatSwitchedPayloadDTO" => rt::<s::ChatSwitchedPayloadDto>(text),
-                "BackendProcessStateDTO" => rt::<s::BackendProcessStateDto>(text),
-                "BackendProcessExitReasonDTO" => rt::<s::BackendProcessExitReasonDto>(text),
-                "BackendProcessSpawnOptionsDTO" => rt::<s::BackendProcessSpawnOptionsDto>(text),
-                "BackendProcessInfoDTO" => rt::<s::BackendProcessInfoDto>(text),
-                "BackendProcessLifecycleEventDTO" => rt::<s::BackendProcessLifecycleEventDto>(text),
-                "BackendProcessListOptionsDTO" => rt::<s::BackendProcessListOptionsDto>(text),
-                "BackendProcessStopOptionsDTO" => rt::<s::BackendProcessStopOptionsDto>(text),
-                "FrontendProcessStateDTO" => rt::<s::FrontendProcessStateDto>(text),
-                "FrontendProcessExitReasonDTO" => rt::<s::FrontendProcessExitReasonDto>(text),
-                "FrontendProcessSpawnOptionsDTO" => rt::<s::FrontendProcessSpawnOptionsDto>(text),
-                "FrontendProcessInfoDTO" => rt::<s::FrontendProcessInfoDto>(text),
-                "FrontendProcessLifecycleEventDTO" => rt::<s::FrontendProcessLifecycleEventDto>(text),
-                "FrontendProcessListOptionsDTO" => rt::<s::FrontendProcessListOptionsDto>(text),
-                "FrontendProcessStopOptionsDTO" => rt::<s::FrontendProcessStopOptionsDto>(text),
-                other => panic!("corpus names a type the test does not know: {other}"),
-            }
-        }
+        $crate::corpus_decoder!($m;
+            "WorkerToHost" => WorkerToHost,
+            "HostToWorker" => HostToWorker,
+            "CoreEventType" => CoreEventType,
+            "ChatSwitchedPayloadDTO" => ChatSwitchedPayloadDto,
+            "BackendProcessStateDTO" => BackendProcessStateDto,
+            "BackendProcessExitReasonDTO" => BackendProcessExitReasonDto,
+            "BackendProcessSpawnOptionsDTO" => BackendProcessSpawnOptionsDto,
+            "BackendProcessInfoDTO" => BackendProcessInfoDto,
+            "BackendProcessLifecycleEventDTO" => BackendProcessLifecycleEventDto,
+            "BackendProcessListOptionsDTO" => BackendProcessListOptionsDto,
+            "BackendProcessStopOptionsDTO" => BackendProcessStopOptionsDto,
+            "FrontendProcessStateDTO" => FrontendProcessStateDto,
+            "FrontendProcessExitReasonDTO" => FrontendProcessExitReasonDto,
+            "FrontendProcessSpawnOptionsDTO" => FrontendProcessSpawnOptionsDto,
+            "FrontendProcessInfoDTO" => FrontendProcessInfoDto,
+            "FrontendProcessLifecycleEventDTO" => FrontendProcessLifecycleEventDto,
+            "FrontendProcessListOptionsDTO" => FrontendProcessListOptionsDto,
+            "FrontendProcessStopOptionsDTO" => FrontendProcessStopOptionsDto,
+        );
     };
 }
 
@@ -95,7 +112,11 @@ pub fn check_valid(dir: &str, decode: fn(&str, &str) -> Result<Value, String>) -
 
 /// Every invalid message is rejected with an error naming the field (cases marked
 /// `strict_only` only when `strict`).
-pub fn check_invalid(dir: &str, strict: bool, decode: fn(&str, &str) -> Result<Value, String>) -> usize {
+pub fn check_invalid(
+    dir: &str,
+    strict: bool,
+    decode: fn(&str, &str) -> Result<Value, String>,
+) -> usize {
     let mut checked = 0;
     for case in invalid(dir) {
         if case.strict_only && !strict {
@@ -104,7 +125,13 @@ pub fn check_invalid(dir: &str, strict: bool, decode: fn(&str, &str) -> Result<V
         let text = serde_json::to_string(&case.message).expect("encode");
         match decode(&case.ty, &text) {
             Ok(v) => panic!("{} ({}) was accepted: {text} → {v}", case.ty, case.why),
-            Err(e) => assert!(e.contains(&case.mentions), "{} ({}): error does not name `{}`: {e}", case.ty, case.why, case.mentions),
+            Err(e) => assert!(
+                e.contains(&case.mentions),
+                "{} ({}): error does not name `{}`: {e}",
+                case.ty,
+                case.why,
+                case.mentions
+            ),
         }
         checked += 1;
     }

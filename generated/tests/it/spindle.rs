@@ -5,7 +5,10 @@ use crate::corpus::{self, check_invalid, check_valid};
 use wiregen_generated::lumiverse_spindle::{BackendProcessStateDto, HostToWorker, WorkerToHost};
 use wiregen_runtime::serde_json::{self, json};
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/lumiverse-spindle");
+const DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/corpus/lumiverse-spindle"
+);
 
 crate::spindle_decoder!(wiregen_generated::lumiverse_spindle);
 
@@ -22,7 +25,10 @@ fn invalid_spindle_messages_are_rejected_naming_the_field() {
 #[test]
 fn corpus_covers_every_variant_of_both_unions() {
     let cases = corpus::valid(DIR);
-    for (union, tags) in [("WorkerToHost", WorkerToHost::TAGS), ("HostToWorker", HostToWorker::TAGS)] {
+    for (union, tags) in [
+        ("WorkerToHost", WorkerToHost::TAGS),
+        ("HostToWorker", HostToWorker::TAGS),
+    ] {
         for tag in tags {
             assert!(
                 cases.iter().any(|(ty, m)| ty == union && m["type"] == *tag),
@@ -34,7 +40,8 @@ fn corpus_covers_every_variant_of_both_unions() {
 
 #[test]
 fn unknown_tag_is_kept_and_re_encoded_unchanged() {
-    let message = json!({"type": "chat_switched_v2", "requestId": "r9", "nested": {"a": [1, 2.5, null]}});
+    let message =
+        json!({"type": "chat_switched_v2", "requestId": "r9", "nested": {"a": [1, 2.5, null]}});
     let decoded: WorkerToHost = wiregen_runtime::from_value(message.clone()).unwrap();
     assert!(matches!(decoded, WorkerToHost::Unknown(_)), "{decoded:?}");
     assert_eq!(decoded.tag(), "chat_switched_v2");
@@ -45,9 +52,14 @@ fn unknown_tag_is_kept_and_re_encoded_unchanged() {
 fn unknown_enum_string_is_kept_and_re_encoded_unchanged() {
     let message = json!({"type": "backend_process_list", "requestId": "r1", "filter": {"state": "hibernating"}});
     let decoded: WorkerToHost = wiregen_runtime::from_value(message.clone()).unwrap();
-    let WorkerToHost::BackendProcessList(list) = &decoded else { panic!("{decoded:?}") };
+    let WorkerToHost::BackendProcessList(list) = &decoded else {
+        panic!("{decoded:?}")
+    };
     let state = list.filter.as_ref().and_then(|f| f.state.clone());
-    assert_eq!(state, Some(BackendProcessStateDto::Other("hibernating".into())));
+    assert_eq!(
+        state,
+        Some(BackendProcessStateDto::Other("hibernating".into()))
+    );
     assert_eq!(wiregen_runtime::to_value(&decoded).unwrap(), message);
 }
 
@@ -71,7 +83,9 @@ fn absent_null_and_value_stay_apart_for_nullable_palette() {
         let decoded: WorkerToHost = wiregen_runtime::from_str(&text).unwrap();
         assert_eq!(wiregen_runtime::to_value(&decoded).unwrap(), message);
     }
-    let missing = wiregen_runtime::from_str::<WorkerToHost>(r#"{"type":"theme_apply_palette","requestId":"r1"}"#);
+    let missing = wiregen_runtime::from_str::<WorkerToHost>(
+        r#"{"type":"theme_apply_palette","requestId":"r1"}"#,
+    );
     assert!(missing.unwrap_err().to_string().contains("palette"));
 }
 

@@ -30,12 +30,21 @@ pub(super) fn emit_enum(cx: &Cx<'_>, t: &TypeDef, e: &StringEnum) -> TokenStream
     let (copy, other) = if cx.strict {
         (quote!(Copy,), quote!())
     } else {
+        let taken: Vec<String> = e
+            .values
+            .iter()
+            .map(|v| ident::variant_name(&v.wire))
+            .collect();
+        let id = ident::ident(&super::catch_all_name(
+            &["Other", "OtherValue", "Unrecognized"],
+            &taken,
+        ));
         (
             quote!(),
             quote! {
                 /// A value this version does not know, kept as received.
                 #[wiregen(other)]
-                Other(String),
+                #id(String),
             },
         )
     };

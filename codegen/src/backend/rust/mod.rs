@@ -240,6 +240,22 @@ impl Cx<'_> {
     }
 }
 
+/// The first of `candidates` that no declared variant uses (the catch-all variant's name:
+/// `Other` / `Unknown` unless the protocol itself has a value of that name).
+pub(crate) fn catch_all_name(candidates: &[&str], taken: &[String]) -> String {
+    let mut n = 2;
+    loop {
+        if let Some(c) = candidates.iter().find(|c| !taken.iter().any(|t| t == *c)) {
+            return (*c).to_string();
+        }
+        let numbered = format!("{}{n}", candidates[0]);
+        if !taken.contains(&numbered) {
+            return numbered;
+        }
+        n += 1;
+    }
+}
+
 /// `#[doc]` lines for a type, its `#[doc(alias)]` when the Rust name differs from the
 /// protocol's, and `#[deprecated]`.
 pub(crate) fn type_docs(t: &TypeDef, fallback: &str) -> TokenStream {
@@ -267,7 +283,13 @@ fn lower_first(s: &str) -> String {
 
 /// `#[doc = ...]` attributes (one per line) and `#[deprecated]`.
 pub(crate) fn docs(d: &Docs, fallback: &str) -> TokenStream {
-    let text = d.text.as_deref().unwrap_or(fallback);
+    let mut text = d.text.as_deref().unwrap_or(fallback).to_string();
+    if !d.constraints.is_empty() {
+        text.push_str(&format!(
+            "\n\nConstraints (not checked by the decoder): {}.",
+            d.constraints.join(", ")
+        ));
+    }
     let lines = text.lines().map(|l| {
         let l = format!(" {}", l.trim_end());
         quote!(#[doc = #l])

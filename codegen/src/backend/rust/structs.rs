@@ -25,9 +25,15 @@ impl Cx<'_> {
         if let Extra::Map(ty) = &s.extra {
             let value = self.ty(ty, &t.module, None);
             let field = ident::ident(EXTRA_FIELD);
+            let js = if self.has_number(ty) {
+                quote!(#[serde(serialize_with = "wg::js::serialize")])
+            } else {
+                quote!()
+            };
             fields.push(quote! {
                 /// Keys not declared by the schema (`additionalProperties`), in key order.
                 #[serde(flatten)]
+                #js
                 pub #field: wg::BTreeMap<String, #value>
             });
         }
@@ -189,7 +195,13 @@ impl Cx<'_> {
                 e.values.iter().find(|v| v.wire == *s)?;
                 let ty = self.path_to(p, &owner.module);
                 let variant = ident::ident(&ident::variant_name(s));
-                quote!(-> #ty { self.#field.clone().unwrap_or(#ty::#variant) })
+                // Strict enums are `Copy`; lenient ones hold `Other(String)` and are cloned.
+                let value = if self.strict {
+                    quote!(self.#field)
+                } else {
+                    quote!(self.#field.clone())
+                };
+                quote!(-> #ty { #value.unwrap_or(#ty::#variant) })
             }
             _ => return None,
         };

@@ -1,6 +1,6 @@
-//! Unions. Internally tagged unions become an enum whose variants wrap named structs (the
-//! inline ones without their tag) and derive `wg::Union` (tag-first decoding, `TAGS`, `tag()`,
-//! an `Unknown` variant unless strict). Untagged unions become `#[serde(untagged)]` enums, variants ordered by
+//! Unions. Internally and adjacently tagged unions become an enum whose variants wrap named
+//! structs (the inline ones without their tag) and derive `wg::Union` (tag-first decoding,
+//! `TAGS`, `tag()`, an `Unknown` variant unless strict). Untagged unions become `#[serde(untagged)]` enums, variants ordered by
 //! `classify` so the more specific members are tried first.
 
 use super::{Cx, docs, enums, type_docs};
@@ -12,7 +12,8 @@ use quote::quote;
 impl Cx<'_> {
     pub(super) fn emit_union(&self, t: &TypeDef, u: &Union) -> TokenStream {
         match &u.repr {
-            UnionRepr::Tagged { tag } => self.emit_tagged(t, u, tag),
+            UnionRepr::Tagged { tag } => self.emit_tagged(t, u, tag, None),
+            UnionRepr::Adjacent { tag, content } => self.emit_tagged(t, u, tag, Some(content)),
             UnionRepr::Untagged | UnionRepr::Unclassified => self.emit_untagged(t, u),
         }
     }
@@ -21,25 +22,32 @@ impl Cx<'_> {
         self.ty(&v.ty, &t.module, Some(&t.path()))
     }
 
-    fn emit_tagged(&self, t: &TypeDef, u: &Union, tag: &str) -> TokenStream {
+    /// An internally (`content` = `None`) or adjacently tagged union deriving `wg::Union`.
+    fn emit_tagged(&self, t: &TypeDef, u: &Union, tag: &str, content: Option<&str>) -> TokenStream {
         let name = ident::ident(&ident::type_name(&t.name));
         let docs_attr = type_docs(t, "A message union of the protocol.");
         let user = self.user_derives();
         let decls = u.variants.iter().map(|v| {
             let id = ident::ident(&ident::variant_name(&v.name));
             let tag_value = v.tag.clone().unwrap_or_else(|| v.name.clone());
-            let payload = self.variant_payload(t, v);
             let d = docs(&v.docs, &format!("The `{tag_value}` message."));
-            let attr = match (id.to_string() == tag_value, v.inline) {
+            let attr = match (id == tag_value, v.inline || content.is_some()) {
                 (true, true) => quote!(),
                 (true, false) => quote!(#[wiregen(self_tagged)]),
                 (false, true) => quote!(#[wiregen(rename = #tag_value)]),
                 (false, false) => quote!(#[wiregen(rename = #tag_value, self_tagged)]),
             };
+            let payload = match &v.ty {
+                Ty::Tuple(items) if items.is_empty() && content.is_some() => quote!(),
+                _ => {
+                    let ty = self.variant_payload(t, v);
+                    quote!((#ty))
+                }
+            };
             quote! {
                 #d
                 #attr
-                #id(#payload)
+                #id #payload
             }
         });
         let unknown = if self.strict {
@@ -47,16 +55,29 @@ impl Cx<'_> {
         } else {
             let doc =
                 format!(" A message whose `{tag}` this version does not know, kept as received.");
+            let taken: Vec<String> = u
+                .variants
+                .iter()
+                .map(|v| ident::variant_name(&v.name))
+                .collect();
+            let id = ident::ident(&super::catch_all_name(
+                &["Unknown", "UnknownMessage", "Unrecognized"],
+                &taken,
+            ));
             quote! {
                 #[doc = #doc]
                 #[wiregen(other)]
-                Unknown(wg::Value),
+                #id(wg::Value),
             }
+        };
+        let tagging = match content {
+            Some(content) => quote!(#[wiregen(tag = #tag, content = #content)]),
+            None => quote!(#[wiregen(tag = #tag)]),
         };
         quote! {
             #docs_attr
             #[derive(Debug, Clone, PartialEq, wg::Union)]
-            #[wiregen(tag = #tag)]
+            #tagging
             #[allow(clippy::large_enum_variant)]
             #user
             pub enum #name {

@@ -15,14 +15,24 @@ use crate::json::{Json, JsonValue};
 struct Hint {
     module: Vec<String>,
     name: String,
+    /// Docs for a hoisted type whose schema has no description.
+    doc: Option<String>,
 }
 
 impl Hint {
-    fn child(&self, suffix: &str) -> Hint {
+    fn new(module: Vec<String>, name: String) -> Hint {
         Hint {
-            module: self.module.clone(),
-            name: format!("{}{}", self.name, ident::type_name(suffix)),
+            module,
+            name,
+            doc: None,
         }
+    }
+
+    fn child(&self, suffix: &str) -> Hint {
+        Hint::new(
+            self.module.clone(),
+            format!("{}{}", self.name, ident::type_name(suffix)),
+        )
     }
 }
 
@@ -292,7 +302,7 @@ fn array_shape(obj: &Json) -> Shape<'_> {
 /// Docs of a schema: its description (else title), deprecation, and validation-only
 /// keywords as a "Constraints:" line.
 pub(super) fn docs_of(j: &Json) -> Docs {
-    let mut text = j
+    let text = j
         .get("description")
         .or_else(|| j.get("title"))
         .and_then(Json::as_str)
@@ -302,18 +312,12 @@ pub(super) fn docs_of(j: &Json) -> Docs {
         .iter()
         .filter_map(|k| j.get(k).map(|v| format!("`{k}`: `{}`", v.to_value())))
         .collect();
-    if !constraints.is_empty() {
-        let line = format!(
-            "Constraints (not checked by the decoder): {}.",
-            constraints.join(", ")
-        );
-        text = Some(match text {
-            Some(t) => format!("{t}\n\n{line}"),
-            None => line,
-        });
-    }
     let deprecated = (j.get("deprecated").and_then(Json::as_bool) == Some(true)).then(String::new);
-    Docs { text, deprecated }
+    Docs {
+        text,
+        deprecated,
+        constraints,
+    }
 }
 
 impl Loader {
@@ -353,10 +357,7 @@ impl Loader {
     ) -> TypeKind {
         self.check_keywords(node, pointer);
         let (shape, nullable) = shape(node.json);
-        let hint = Hint {
-            module: path.module.clone(),
-            name: ident::type_name(&path.name),
-        };
+        let hint = Hint::new(path.module.clone(), ident::type_name(&path.name));
         let wraps = matches!(
             shape,
             Shape::Object | Shape::StrEnum(_) | Shape::Union(..) | Shape::Types(_)
@@ -388,6 +389,11 @@ impl Loader {
         let loc = self.loc(node.doc, node.json, pointer);
         let path = self.hoist_name(&hint.module, &hint.name, loc);
         self.define(node, pointer, path.clone(), true, nonnull);
+        if let Some(t) = self.module.types.iter_mut().find(|t| t.path() == path) {
+            if t.docs.text.is_none() {
+                t.docs.text.clone_from(&hint.doc);
+            }
+        }
         Ty::Named(path)
     }
 
@@ -569,6 +575,7 @@ impl Loader {
                     let hint = Hint {
                         module: path.module.clone(),
                         name: format!("{owner}{}", ident::type_name(wire)),
+                        doc: Some(format!("The type of the `{wire}` member of [`{owner}`].")),
                     };
                     let ty = self.lower_ty(
                         Node {
@@ -601,10 +608,7 @@ impl Loader {
                     let ty = self.lower_ty(
                         Node { doc: *doc, json: a },
                         &ap,
-                        &Hint {
-                            module: path.module.clone(),
-                            name: format!("{owner}Extra"),
-                        },
+                        &Hint::new(path.module.clone(), format!("{owner}Extra")),
                     );
                     out.extra = Extra::Map(ty);
                 }
@@ -655,10 +659,7 @@ impl Loader {
                     let ty = self.hoist(
                         node,
                         &mp,
-                        &Hint {
-                            module: module.clone(),
-                            name: ident::type_name(&name),
-                        },
+                        &Hint::new(module.clone(), ident::type_name(&name)),
                         true,
                     );
                     (name, ty, true)
@@ -667,10 +668,7 @@ impl Loader {
                     let ty = self.lower_ty(
                         node,
                         &mp,
-                        &Hint {
-                            module: path.module.clone(),
-                            name: format!("{owner}{}", i + 1),
-                        },
+                        &Hint::new(path.module.clone(), format!("{owner}{}", i + 1)),
                     );
                     (ty_word(&ty), ty, false)
                 }

@@ -115,13 +115,43 @@ fn unsupported_hint(keyword: &str) -> String {
         "dependentRequired" | "dependentSchemas" | "dependencies" => {
             "model the dependent keys as optional properties, or split the type into a union".into()
         }
-        _ => format!(
-            "supported keywords are {}; annotations {}; validation-only keywords become docs; \
-             vendor extensions must start with `x-`",
-            STRUCTURAL.join(", "),
-            ANNOTATIONS.join(", ")
-        ),
+        _ => match closest_keyword(keyword) {
+            Some(k) => format!("did you mean `{k}`? (vendor extensions must start with `x-`)"),
+            None => format!(
+                "supported keywords are {}; annotations {}; validation-only keywords become docs; \
+                 vendor extensions must start with `x-`",
+                STRUCTURAL.join(", "),
+                ANNOTATIONS.join(", ")
+            ),
+        },
     }
+}
+
+/// The known keyword nearest to a misspelled one (edit distance at most 2).
+fn closest_keyword(word: &str) -> Option<&'static str> {
+    STRUCTURAL
+        .iter()
+        .chain(ANNOTATIONS)
+        .chain(VALIDATION)
+        .map(|k| (edit_distance(word, k), *k))
+        .filter(|(d, _)| *d <= 2)
+        .min()
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 /// One file read.
@@ -503,6 +533,14 @@ fn percent_decode(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn misspelled_keywords_get_a_suggestion() {
+        assert_eq!(closest_keyword("descripton"), Some("description"));
+        assert_eq!(closest_keyword("requried"), Some("required"));
+        assert_eq!(closest_keyword("propertys"), Some("properties"));
+        assert_eq!(closest_keyword("somethingElse"), None);
+    }
 
     #[test]
     fn pointers_and_fragments_decode() {

@@ -18,7 +18,10 @@ fn same<T: DeserializeOwned + Serialize + std::fmt::Debug>(value: Value) -> T {
 fn rejects<T: DeserializeOwned + std::fmt::Debug>(value: Value, needle: &str) {
     match wiregen_runtime::from_str::<T>(&value.to_string()) {
         Ok(v) => panic!("{value} was accepted as {v:?}"),
-        Err(e) => assert!(e.to_string().contains(needle), "error for {value} does not mention `{needle}`: {e}"),
+        Err(e) => assert!(
+            e.to_string().contains(needle),
+            "error for {value} does not mention `{needle}`: {e}"
+        ),
     }
 }
 
@@ -26,28 +29,44 @@ fn rejects<T: DeserializeOwned + std::fmt::Debug>(value: Value, needle: &str) {
 fn scalars_round_trip_and_numbers_encode_like_javascript() {
     use fx::primitives::Scalars;
     for ratio in [json!(1), json!(1.5), json!(-0.25), json!(1e21)] {
-        let s: Scalars = same(json!({"name": "n", "enabled": true, "ratio": ratio, "count": 7, "payload": {"a": [1, null]}, "anything": "x", "alsoAnything": [1]}));
+        let s: Scalars = same(
+            json!({"name": "n", "enabled": true, "ratio": ratio, "count": 7, "payload": {"a": [1, null]}, "anything": "x", "alsoAnything": [1]}),
+        );
         assert_eq!(s.count, 7);
     }
-    rejects::<Scalars>(json!({"name": 1, "enabled": true, "ratio": 1, "count": 7, "payload": 1, "anything": 1, "alsoAnything": 1}), "name");
-    rejects::<Scalars>(json!({"name": "n", "enabled": true, "ratio": 1, "count": 1.5, "payload": 1, "anything": 1, "alsoAnything": 1}), "count");
+    rejects::<Scalars>(
+        json!({"name": 1, "enabled": true, "ratio": 1, "count": 7, "payload": 1, "anything": 1, "alsoAnything": 1}),
+        "name",
+    );
+    rejects::<Scalars>(
+        json!({"name": "n", "enabled": true, "ratio": 1, "count": 1.5, "payload": 1, "anything": 1, "alsoAnything": 1}),
+        "count",
+    );
 }
 
 #[test]
 fn arrays_and_tuples_round_trip() {
     use fx::arrays_tuples::Lists;
-    let l: Lists = same(json!({"tags": ["a"], "scores": [1, 2.5], "matrix": [[1, 2], []], "point": [3, 4.5], "pair": ["x", false], "anyList": [null, {}], "entries": [{"key": "k"}]}));
+    let l: Lists = same(
+        json!({"tags": ["a"], "scores": [1, 2.5], "matrix": [[1, 2], []], "point": [3, 4.5], "pair": ["x", false], "anyList": [null, {}], "entries": [{"key": "k"}]}),
+    );
     assert_eq!(l.point, (3.0, 4.5));
-    rejects::<Lists>(json!({"tags": ["a"], "scores": [], "matrix": [], "point": [1], "pair": ["x", false], "anyList": [], "entries": []}), "point");
+    rejects::<Lists>(
+        json!({"tags": ["a"], "scores": [], "matrix": [], "point": [1], "pair": ["x", false], "anyList": [], "entries": []}),
+        "point",
+    );
 }
 
 #[test]
 fn maps_keep_every_key_and_known_fields_with_extra_keys_split() {
     use fx::maps::{Limits, Maps};
-    same::<Maps>(json!({"metadata": {"b": 1, "a": [true]}, "counts": {"x": 1}, "weights": {"w": 0.5, "v": 2}, "nested": {"n": {"max": 3, "soft": 2}}, "open": {"k": "v"}}));
+    same::<Maps>(
+        json!({"metadata": {"b": 1, "a": [true]}, "counts": {"x": 1}, "weights": {"w": 0.5, "v": 2}, "nested": {"n": {"max": 3, "soft": 2}}, "open": {"k": "v"}}),
+    );
     let l: Limits = same(json!({"max": 10, "burst": 20, "idle": 1.5}));
     assert_eq!(l.additional_properties.len(), 2);
-    rejects::<Limits>(json!({"max": 10, "burst": "high"}), "burst");
+    // serde buffers flattened maps, so the error names the expected type but not the key.
+    rejects::<Limits>(json!({"max": 10, "burst": "high"}), "expected f64");
 }
 
 #[test]
@@ -56,26 +75,58 @@ fn the_four_presence_states_round_trip_and_stay_apart() {
     use wiregen_runtime::Maybe;
     let base = json!({"required": "r", "nullable": null, "nullableRef": null});
     let p: Presence = same(base.clone());
-    assert_eq!((p.optional.clone(), p.nullable.clone(), p.patch.clone()), (None, None, Maybe::Absent));
-    let p: Presence = same(json!({"required": "r", "optional": "o", "nullable": "n", "patch": null, "nullableRef": {"id": "t"}, "optionalNumber": 2, "patchNumber": null}));
+    assert_eq!(
+        (p.optional.clone(), p.nullable.clone(), p.patch.clone()),
+        (None, None, Maybe::Absent)
+    );
+    let p: Presence = same(
+        json!({"required": "r", "optional": "o", "nullable": "n", "patch": null, "nullableRef": {"id": "t"}, "optionalNumber": 2, "patchNumber": null}),
+    );
     assert_eq!(p.patch, Maybe::Null);
-    let p: Presence = same(json!({"required": "r", "nullable": null, "patch": "v", "nullableRef": null, "patchNumber": 3}));
+    let p: Presence = same(
+        json!({"required": "r", "nullable": null, "patch": "v", "nullableRef": null, "patchNumber": 3}),
+    );
     assert_eq!(p.patch, Maybe::Value("v".to_string()));
-    rejects::<Presence>(json!({"required": "r", "optional": null, "nullable": null, "nullableRef": null}), "optional");
-    rejects::<Presence>(json!({"required": "r", "nullableRef": null}), "missing field `nullable`");
-    rejects::<Presence>(json!({"nullable": null, "nullableRef": null}), "missing field `required`");
+    rejects::<Presence>(
+        json!({"required": "r", "optional": null, "nullable": null, "nullableRef": null}),
+        "optional",
+    );
+    rejects::<Presence>(
+        json!({"required": "r", "nullableRef": null}),
+        "missing field `nullable`",
+    );
+    rejects::<Presence>(
+        json!({"nullable": null, "nullableRef": null}),
+        "missing field `required`",
+    );
 }
 
 #[test]
 fn literal_members_are_written_and_checked() {
     use fx::literals::{Ack, ProtocolVersion};
-    let ack: Ack = same(json!({"status": "ok", "queued": true, "version": 2, "jsonrpc": "2.0", "nothing": null}));
-    assert_eq!(wiregen_runtime::to_value(Ack::default()).unwrap(), json!({"status": "ok", "queued": true, "version": 2, "jsonrpc": "2.0", "nothing": null}));
+    let ack: Ack = same(
+        json!({"status": "ok", "queued": true, "version": 2, "jsonrpc": "2.0", "nothing": null}),
+    );
+    assert_eq!(
+        wiregen_runtime::to_value(&Ack::default()).unwrap(),
+        json!({"status": "ok", "queued": true, "version": 2, "jsonrpc": "2.0", "nothing": null})
+    );
     assert_eq!(ack, Ack::default());
-    same::<Ack>(json!({"status": "ok", "queued": true, "version": 2, "jsonrpc": "2.0", "note": "optional constant", "nothing": null}));
-    rejects::<Ack>(json!({"status": "fine", "queued": true, "version": 2, "jsonrpc": "2.0", "nothing": null}), "status");
-    rejects::<Ack>(json!({"status": "ok", "queued": false, "version": 2, "jsonrpc": "2.0", "nothing": null}), "queued");
-    rejects::<Ack>(json!({"status": "ok", "queued": true, "jsonrpc": "2.0", "nothing": null}), "version");
+    same::<Ack>(
+        json!({"status": "ok", "queued": true, "version": 2, "jsonrpc": "2.0", "note": "optional constant", "nothing": null}),
+    );
+    rejects::<Ack>(
+        json!({"status": "fine", "queued": true, "version": 2, "jsonrpc": "2.0", "nothing": null}),
+        "status",
+    );
+    rejects::<Ack>(
+        json!({"status": "ok", "queued": false, "version": 2, "jsonrpc": "2.0", "nothing": null}),
+        "queued",
+    );
+    rejects::<Ack>(
+        json!({"status": "ok", "queued": true, "jsonrpc": "2.0", "nothing": null}),
+        "version",
+    );
     same::<ProtocolVersion>(json!("1.4"));
 }
 
@@ -86,7 +137,10 @@ fn string_enums_round_trip_and_keep_unknown_strings_unless_strict() {
         let s: ProcessState = same(json!(v));
         assert_eq!(s.as_str(), v);
     }
-    assert_eq!(same::<ProcessState>(json!("paused")), ProcessState::Other("paused".into()));
+    assert_eq!(
+        same::<ProcessState>(json!("paused")),
+        ProcessState::Other("paused".into())
+    );
     rejects::<fx::strict_string_enums::ProcessState>(json!("paused"), "paused");
     same::<Level>(json!("warn"));
     same::<Dialog>(json!({"variant": "danger", "maybeLevel": null}));
@@ -108,12 +162,16 @@ fn tagged_union_variants_round_trip_with_the_tag_anywhere() {
         let decoded: ClientMessage = same(m.clone());
         assert_eq!(decoded.tag(), *tag);
     }
-    let tag_last: ClientMessage = wiregen_runtime::from_str(r#"{"prompt":"hi","type":"provider/complete"}"#).unwrap();
+    let tag_last: ClientMessage =
+        wiregen_runtime::from_str(r#"{"prompt":"hi","type":"provider/complete"}"#).unwrap();
     assert_eq!(tag_last.tag(), "provider/complete");
     same::<Ping>(json!({"type": "ping", "at": "now"}));
     rejects::<Ping>(json!({"type": "pong", "at": "now"}), "type");
     same::<ControlMessage>(json!({"action": "session.resume", "force": true}));
-    rejects::<ClientMessage>(json!({"type": "process_spawn", "requestId": 5, "entry": "a.js"}), "requestId");
+    rejects::<ClientMessage>(
+        json!({"type": "process_spawn", "requestId": 5, "entry": "a.js"}),
+        "requestId",
+    );
     rejects::<ClientMessage>(json!({"requestId": "r"}), "type");
 }
 
@@ -121,9 +179,15 @@ fn tagged_union_variants_round_trip_with_the_tag_anywhere() {
 fn unknown_tags_are_kept_by_default_and_rejected_when_strict() {
     let m = json!({"type": "brand_new", "x": [1, 2.5]});
     let decoded: fx::tagged_unions::ClientMessage = same(m.clone());
-    assert!(matches!(decoded, fx::tagged_unions::ClientMessage::Unknown(_)));
+    assert!(matches!(
+        decoded,
+        fx::tagged_unions::ClientMessage::Unknown(_)
+    ));
     rejects::<fx::strict_tagged_unions::ClientMessage>(m, "brand_new");
-    rejects::<fx::strict_tagged_unions::ClientMessage>(json!({"type": "provider/complete", "prompt": "p", "x": 1}), "x");
+    rejects::<fx::strict_tagged_unions::ClientMessage>(
+        json!({"type": "provider/complete", "prompt": "p", "x": 1}),
+        "x",
+    );
 }
 
 #[test]
@@ -137,11 +201,26 @@ fn adjacent_tagged_events_round_trip() {
 #[test]
 fn untagged_unions_pick_the_most_specific_member() {
     use fx::untagged_unions::{Id, PermissionResponse, StringOrNumber};
-    assert!(matches!(same::<PermissionResponse>(json!({"optionId": "o", "remember": true})), PermissionResponse::AllowAlways(_)));
-    assert!(matches!(same::<PermissionResponse>(json!({"optionId": "o"})), PermissionResponse::Allow(_)));
-    assert!(matches!(same::<PermissionResponse>(json!({"cancelled": true})), PermissionResponse::Cancelled(_)));
-    assert!(matches!(same::<StringOrNumber>(json!(3)), StringOrNumber::Number(_)));
-    assert!(matches!(same::<StringOrNumber>(json!("3")), StringOrNumber::String(_)));
+    assert!(matches!(
+        same::<PermissionResponse>(json!({"optionId": "o", "remember": true})),
+        PermissionResponse::AllowAlways(_)
+    ));
+    assert!(matches!(
+        same::<PermissionResponse>(json!({"optionId": "o"})),
+        PermissionResponse::Allow(_)
+    ));
+    assert!(matches!(
+        same::<PermissionResponse>(json!({"cancelled": true})),
+        PermissionResponse::Cancelled(_)
+    ));
+    assert!(matches!(
+        same::<StringOrNumber>(json!(3)),
+        StringOrNumber::Number(_)
+    ));
+    assert!(matches!(
+        same::<StringOrNumber>(json!("3")),
+        StringOrNumber::String(_)
+    ));
     assert_eq!(same::<Id>(json!(null)), None);
     same::<Id>(json!(12));
     rejects::<PermissionResponse>(json!({"other": 1}), "PermissionResponse");
@@ -150,8 +229,12 @@ fn untagged_unions_pick_the_most_specific_member() {
 #[test]
 fn all_of_merges_into_one_struct_in_order() {
     use fx::allof::Document;
-    let d: Document = same(json!({"id": "d1", "by": "me", "title": "T", "createdAt": "2026-01-01T00:00:00Z"}));
-    assert_eq!((d.id.as_str(), d.by.as_str(), d.title.as_str()), ("d1", "me", "T"));
+    let d: Document =
+        same(json!({"id": "d1", "by": "me", "title": "T", "createdAt": "2026-01-01T00:00:00Z"}));
+    assert_eq!(
+        (d.id.as_str(), d.by.as_str(), d.title.as_str()),
+        ("d1", "me", "T")
+    );
     let text = wiregen_runtime::to_string(&d).unwrap();
     assert!(text.starts_with(r#"{"id":"d1","createdAt""#), "{text}");
     rejects::<Document>(json!({"id": "d1", "title": "T"}), "by");
@@ -160,15 +243,24 @@ fn all_of_merges_into_one_struct_in_order() {
 #[test]
 fn recursive_types_nest() {
     use fx::recursive::{RenderBlock, TreeNode};
-    same::<RenderBlock>(json!({"kind": "card", "body": {"kind": "group", "children": [{"kind": "text", "text": "a"}, {"kind": "card", "body": {"kind": "text", "text": "b"}}]}, "footer": {"kind": "text", "text": "f"}}));
-    same::<TreeNode>(json!({"value": 1, "next": {"value": 2, "children": []}, "children": [{"value": 3, "children": []}]}));
+    same::<RenderBlock>(
+        json!({"kind": "card", "body": {"kind": "group", "children": [{"kind": "text", "text": "a"}, {"kind": "card", "body": {"kind": "text", "text": "b"}}]}, "footer": {"kind": "text", "text": "f"}}),
+    );
+    same::<TreeNode>(
+        json!({"value": 1, "next": {"value": 2, "children": []}, "children": [{"value": 3, "children": []}]}),
+    );
 }
 
 #[test]
 fn mangled_names_keep_their_wire_names() {
     use fx::naming::{BackendProcessStateDto, HttpStatus, ResultType};
-    let v: BackendProcessStateDto = same(json!({"type": "t", "self": "s", "userID": "u", "baseURL": "b", "2fa": true, "x-request-id": "x", "already_snake": "a"}));
-    assert_eq!((v.r#type.as_str(), v.self_.as_str(), v._2fa), ("t", "s", true));
+    let v: BackendProcessStateDto = same(
+        json!({"type": "t", "self": "s", "userID": "u", "baseURL": "b", "2fa": true, "x-request-id": "x", "already_snake": "a"}),
+    );
+    assert_eq!(
+        (v.r#type.as_str(), v.self_.as_str(), v._2fa),
+        ("t", "s", true)
+    );
     same::<ResultType>(json!({"ok": true}));
     let _: HttpStatus = 200;
 }
@@ -189,7 +281,9 @@ fn documented_defaults_are_available_without_changing_the_wire() {
 
 #[test]
 fn relative_file_refs_and_converter_output_work() {
-    same::<fx::relative_ref::Envelope>(json!({"header": {"id": "h", "trace": "t"}, "body": {"any": 1}}));
+    same::<fx::relative_ref::Envelope>(
+        json!({"header": {"id": "h", "trace": "t"}, "body": {"any": 1}}),
+    );
     use fx::draft07_tsjsg::WorkerMessage;
     same::<WorkerMessage>(json!({"type": "activate", "id": "w1", "settings": {"k": true}}));
     same::<WorkerMessage>(json!({"type": "log", "level": "info", "message": "m", "fields": ["a"]}));
@@ -199,11 +293,20 @@ fn relative_file_refs_and_converter_output_work() {
 #[test]
 fn ts_json_schema_generator_output_round_trips() {
     use fx::tsjsg_session::{ClientMessage, SessionState};
-    let open: ClientMessage = same(json!({"requestId": "r1", "type": "session.open", "participants": [{"id": "p", "avatar": null}, {"id": "q", "displayName": "Q"}], "idleTimeoutMs": 60000, "labels": {"team": "a"}}));
+    let open: ClientMessage = same(
+        json!({"requestId": "r1", "type": "session.open", "participants": [{"id": "p", "avatar": null}, {"id": "q", "displayName": "Q"}], "idleTimeoutMs": 60000, "labels": {"team": "a"}}),
+    );
     assert_eq!(open.tag(), "session.open");
     same::<ClientMessage>(json!({"requestId": "r2", "type": "session.close", "reason": null}));
-    let report: ClientMessage = same(json!({"type": "session/state", "state": "running", "position": [1, 2.5], "extra": {"x": null}}));
-    let ClientMessage::StateReport(r) = report else { panic!("wrong variant") };
+    let report: ClientMessage = same(
+        json!({"type": "session/state", "state": "running", "position": [1, 2.5], "extra": {"x": null}}),
+    );
+    let ClientMessage::StateReport(r) = report else {
+        panic!("wrong variant")
+    };
     assert_eq!(r.state, SessionState::Running);
-    rejects::<ClientMessage>(json!({"requestId": "r2", "type": "session.close"}), "reason");
+    rejects::<ClientMessage>(
+        json!({"requestId": "r2", "type": "session.close"}),
+        "reason",
+    );
 }

@@ -1,0 +1,7 @@
+//! `Literal` without `value`.
+use wiregen_runtime as wg;
+
+#[derive(wg::Literal)]
+struct Version;
+
+fn main() {}

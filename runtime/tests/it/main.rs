@@ -1,0 +1,12 @@
+//! Integration tests of wiregen-runtime, written the way generated code uses it: only `wiregen_runtime` paths.
+
+mod decode;
+mod derive_scalars;
+mod derive_union;
+mod differential;
+mod js;
+mod literal;
+mod maybe;
+mod nullable;
+mod optional;
+mod union;
