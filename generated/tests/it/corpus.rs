@@ -137,3 +137,56 @@ pub fn check_invalid(
     }
     checked
 }
+
+/// Forward compatibility of the tagged unions `unions` (type name, tag key, known tags):
+/// every corpus message of each union (a) also decodes with an unknown extra member, which is
+/// ignored, and (b) with its tag replaced by an unknown one, decodes into the catch-all and
+/// re-encodes unchanged; and every known tag has at least one corpus message.
+pub fn check_forward(
+    dir: &str,
+    unions: &[(&str, &str, &[&str])],
+    decode: fn(&str, &str) -> Result<Value, String>,
+) -> usize {
+    let cases = valid(dir);
+    let mut checked = 0;
+    for (union, tag_key, tags) in unions {
+        for tag in *tags {
+            assert!(
+                cases
+                    .iter()
+                    .any(|(ty, m)| ty == union && m[*tag_key] == *tag),
+                "{union} variant `{tag}` has no corpus message"
+            );
+        }
+        for (_, message) in cases.iter().filter(|(ty, _)| ty == union) {
+            let Some(object) = message.as_object() else {
+                continue;
+            };
+            let mut extra = object.clone();
+            extra.insert("zzAddedInANewerVersion".into(), Value::from(1));
+            let text = serde_json::to_string(&extra).expect("encode");
+            let back = decode(union, &text)
+                .unwrap_or_else(|e| panic!("{union}: unknown member rejected: {e}\n{text}"));
+            assert_eq!(
+                &back, message,
+                "{union}: the unknown member was not ignored"
+            );
+
+            let mut renamed = object.clone();
+            renamed.insert(
+                (*tag_key).to_string(),
+                Value::from("zz_added_in_a_newer_version"),
+            );
+            let renamed = Value::Object(renamed);
+            let text = serde_json::to_string(&renamed).expect("encode");
+            let back = decode(union, &text)
+                .unwrap_or_else(|e| panic!("{union}: unknown tag rejected: {e}\n{text}"));
+            assert_eq!(
+                back, renamed,
+                "{union}: a message with an unknown tag was not kept unchanged"
+            );
+            checked += 1;
+        }
+    }
+    checked
+}

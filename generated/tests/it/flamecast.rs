@@ -101,3 +101,35 @@ fn every_valid_flamecast_message_round_trips_exactly() {
 fn invalid_flamecast_messages_are_rejected_naming_the_field() {
     assert!(check_invalid(DIR, false, decode) > 0);
 }
+
+#[test]
+fn unions_cover_every_variant_and_keep_unknown_members_and_tags() {
+    let unions: &[(&str, &str, &[&str])] = &[
+        (
+            "SessionCallbackEvent",
+            "type",
+            wiregen_generated::flamecast::SessionCallbackEvent::TAGS,
+        ),
+        (
+            "WsServerMessage",
+            "type",
+            wiregen_generated::flamecast::WsServerMessage::TAGS,
+        ),
+        (
+            "WsControlMessage",
+            "action",
+            wiregen_generated::flamecast::WsControlMessage::TAGS,
+        ),
+        (
+            "WsChannelServerMessage",
+            "type",
+            wiregen_generated::flamecast::WsChannelServerMessage::TAGS,
+        ),
+        (
+            "WsChannelControlMessage",
+            "action",
+            wiregen_generated::flamecast::WsChannelControlMessage::TAGS,
+        ),
+    ];
+    assert!(crate::corpus::check_forward(DIR, unions, decode) > 0);
+}

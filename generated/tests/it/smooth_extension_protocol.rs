@@ -63,3 +63,25 @@ fn every_valid_smooth_extension_protocol_message_round_trips_exactly() {
 fn invalid_smooth_extension_protocol_messages_are_rejected_naming_the_field() {
     assert!(check_invalid(DIR, false, decode) > 0);
 }
+
+#[test]
+fn unions_cover_every_variant_and_keep_unknown_members_and_tags() {
+    let unions: &[(&str, &str, &[&str])] = &[
+        (
+            "RenderBlock",
+            "kind",
+            wiregen_generated::smooth_extension_protocol::RenderBlock::TAGS,
+        ),
+        (
+            "UiRequestParams",
+            "kind",
+            wiregen_generated::smooth_extension_protocol::UiRequestParams::TAGS,
+        ),
+        (
+            "ProviderStreamEvent",
+            "type",
+            wiregen_generated::smooth_extension_protocol::ProviderStreamEvent::TAGS,
+        ),
+    ];
+    assert!(crate::corpus::check_forward(DIR, unions, decode) > 0);
+}

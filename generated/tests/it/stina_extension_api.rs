@@ -55,3 +55,20 @@ fn every_valid_stina_extension_api_message_round_trips_exactly() {
 fn invalid_stina_extension_api_messages_are_rejected_naming_the_field() {
     assert!(check_invalid(DIR, false, decode) > 0);
 }
+
+#[test]
+fn unions_cover_every_variant_and_keep_unknown_members_and_tags() {
+    let unions: &[(&str, &str, &[&str])] = &[
+        (
+            "HostToWorkerMessage",
+            "type",
+            wiregen_generated::stina_extension_api::HostToWorkerMessage::TAGS,
+        ),
+        (
+            "WorkerToHostMessage",
+            "type",
+            wiregen_generated::stina_extension_api::WorkerToHostMessage::TAGS,
+        ),
+    ];
+    assert!(crate::corpus::check_forward(DIR, unions, decode) > 0);
+}
