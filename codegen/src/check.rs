@@ -90,6 +90,7 @@ pub fn check(module: &Module) -> Diagnostics {
             TypeKind::Alias(ty) => refs(module, ty, &t.loc, &mut diags),
         }
     }
+    protocol(module, &mut diags);
     diags
 }
 
@@ -169,5 +170,95 @@ fn ambiguity(module: &Module, name: &str, u: &crate::ir::Union, diags: &mut Diag
                 );
             }
         }
+    }
+}
+
+/// The protocol layer: channels name tagged unions, methods name existing types, names are
+/// unique after mangling, notifications have no result.
+fn protocol(module: &Module, diags: &mut Diagnostics) {
+    let top = |name: &str| {
+        module
+            .types
+            .iter()
+            .find(|t| t.module.is_empty() && t.name == name)
+    };
+    let known = || {
+        let mut names: Vec<&str> = module
+            .types
+            .iter()
+            .filter(|t| t.module.is_empty())
+            .map(|t| t.name.as_str())
+            .collect();
+        names.truncate(12);
+        names.join(", ")
+    };
+    let mut channels = BTreeMap::new();
+    for c in &module.protocol.channels {
+        match top(&c.union).map(|t| &t.kind) {
+            None => diags.push(
+                Diagnostic::error(c.loc.clone(), format!("channel `{}` is not a type of this protocol", c.union))
+                    .hint(format!("name a tagged union; known types include: {}", known())),
+            ),
+            Some(TypeKind::Union(u)) if matches!(u.repr, UnionRepr::Tagged { .. } | UnionRepr::Adjacent { .. }) => {}
+            Some(_) => diags.push(
+                Diagnostic::error(c.loc.clone(), format!("channel `{}` is not a tagged union", c.union))
+                    .hint("a channel is a union whose members all have a constant tag member such as `type`"),
+            ),
+        }
+        if let Some((_, first)) = channels.insert(c.union.clone(), (c.union.as_str(), &c.loc)) {
+            diags.push(
+                Diagnostic::error(
+                    c.loc.clone(),
+                    format!("channel `{}` is declared twice", c.union),
+                )
+                .related(first.clone(), "first declared here")
+                .hint("merge the two entries"),
+            );
+        }
+    }
+    let mut methods = BTreeMap::new();
+    for m in &module.protocol.methods {
+        let rust = ident::type_name(&m.name);
+        clash(
+            diags,
+            &mut methods,
+            rust.clone(),
+            &m.name,
+            &m.loc,
+            "JSON-RPC methods",
+            &rust,
+        );
+        for (what, name) in [("params", &m.params), ("result", &m.result)] {
+            if let Some(name) = name {
+                if top(name).is_none() {
+                    diags.push(
+                        Diagnostic::error(
+                            m.loc.clone(),
+                            format!(
+                                "the {what} type of method `{}`, `{name}`, is not defined",
+                                m.name
+                            ),
+                        )
+                        .hint(format!(
+                            "name a type defined in this schema; known types include: {}",
+                            known()
+                        )),
+                    );
+                }
+            }
+        }
+    }
+    let mut errors = BTreeMap::new();
+    for e in &module.protocol.errors {
+        let rust = ident::type_name(&e.name);
+        clash(
+            diags,
+            &mut errors,
+            rust.clone(),
+            &e.name,
+            &e.loc,
+            "error codes",
+            &rust,
+        );
     }
 }

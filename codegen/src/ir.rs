@@ -17,6 +17,88 @@ pub struct Module {
     pub types: Vec<TypeDef>,
     /// Every input file read, in the order read (for `cargo:rerun-if-changed`).
     pub files: Vec<std::path::PathBuf>,
+    /// Warnings and notes of the frontend (generation goes on despite them; for example a
+    /// function-typed TypeScript member that was skipped).
+    pub warnings: crate::diag::Diagnostics,
+    /// Channels and JSON-RPC methods (from the protocol manifest, or inferred).
+    pub protocol: Protocol,
+}
+
+/// The protocol layer over the types: message channels and JSON-RPC methods.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Protocol {
+    /// Message channels (tagged unions that are whole messages), in manifest order, then
+    /// inferred ones in definition order.
+    pub channels: Vec<Channel>,
+    /// JSON-RPC methods, in manifest order.
+    pub methods: Vec<Method>,
+    /// Protocol-specific JSON-RPC error codes, in manifest order.
+    pub errors: Vec<ErrorCode>,
+    /// Whether the manifest listed channels explicitly (then none are inferred).
+    pub explicit_channels: bool,
+}
+
+/// Who sends to whom (`worker→host`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Direction {
+    /// The sending side.
+    pub from: String,
+    /// The receiving side.
+    pub to: String,
+}
+
+impl std::fmt::Display for Direction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} → {}", self.from, self.to)
+    }
+}
+
+/// A message channel: a tagged union whose values are whole messages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Channel {
+    /// The union's protocol name (a top-level type).
+    pub union: String,
+    /// Who sends these messages to whom, when known.
+    pub direction: Option<Direction>,
+    /// Members that correlate a request with its reply, tried in order for each message
+    /// (`requestId`; or `id` for requests and `payload.requestId` for responses). Empty: none.
+    pub correlation: Vec<String>,
+    /// Docs.
+    pub docs: Docs,
+    /// Where it was declared (the union's location when inferred).
+    pub loc: Loc,
+}
+
+/// A JSON-RPC method.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Method {
+    /// The method name on the wire (`provider/complete`).
+    pub name: String,
+    /// The params type's protocol name; `None`: no params.
+    pub params: Option<String>,
+    /// The result type's protocol name; `None`: any JSON value (for requests).
+    pub result: Option<String>,
+    /// A notification (no response) rather than a request.
+    pub notification: bool,
+    /// Who calls whom.
+    pub direction: Direction,
+    /// Docs.
+    pub docs: Docs,
+    /// Where it was declared.
+    pub loc: Loc,
+}
+
+/// A protocol-specific JSON-RPC error code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorCode {
+    /// Its name (`NoUi`).
+    pub name: String,
+    /// The code.
+    pub code: i64,
+    /// Docs.
+    pub docs: Docs,
+    /// Where it was declared.
+    pub loc: Loc,
 }
 
 impl Module {

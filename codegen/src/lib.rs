@@ -20,10 +20,13 @@ pub mod check;
 pub mod classify;
 pub mod config;
 pub mod diag;
+pub mod dump;
+pub mod diff;
 pub mod frontend;
 pub mod ident;
 pub mod ir;
 pub mod json;
+pub mod protocol;
 pub mod write;
 
 pub use backend::rust::{HEADER_MARK, RustOptions};
@@ -47,6 +50,7 @@ pub struct Output {
 pub fn load(path: &Path) -> Result<ir::Module, Diagnostics> {
     let mut module = frontend::load(path)?;
     classify::classify(&mut module);
+    protocol::infer(&mut module);
     Ok(module)
 }
 
@@ -55,16 +59,26 @@ pub fn generate(path: &Path, options: &RustOptions) -> Result<Output, Diagnostic
     finish(load(path)?, options)
 }
 
-/// Like [`generate`], for a JSON Schema document given as text (`path` names it in messages
-/// and anchors relative `$ref`s).
+/// Like [`generate`], for an input given as text (`path` names it in messages, selects the
+/// frontend by its extension and anchors relative references).
 pub fn generate_str(path: &Path, text: &str, options: &RustOptions) -> Result<Output, Diagnostics> {
-    let mut module = frontend::jsonschema::load_str(path, text)?;
+    let mut module = frontend::load_str(path, text)?;
     classify::classify(&mut module);
+    protocol::infer(&mut module);
     finish(module, options)
 }
 
-fn finish(module: ir::Module, options: &RustOptions) -> Result<Output, Diagnostics> {
-    let diags = check::check(&module);
+/// `wiregen ts2schema`: the exported data types of TypeScript entry files → one JSON Schema
+/// 2020-12 document, with the frontend's warnings and notes.
+pub fn ts2schema(paths: &[PathBuf]) -> Result<(String, Diagnostics), Diagnostics> {
+    let mut module = frontend::typescript::load_files(paths)?;
+    let warnings = std::mem::take(&mut module.warnings);
+    Ok((backend::jsonschema::emit(&module), warnings))
+}
+
+fn finish(mut module: ir::Module, options: &RustOptions) -> Result<Output, Diagnostics> {
+    let mut diags = std::mem::take(&mut module.warnings);
+    diags.extend(check::check(&module));
     if diags.has_errors() {
         return Err(diags);
     }

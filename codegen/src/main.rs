@@ -1,5 +1,5 @@
-//! The `wiregen` command line: `generate` and `check`. It only parses arguments, reads the
-//! config and prints; the work is done by the `wiregen` library.
+//! The `wiregen` command line: `generate`, `check`, `ts2schema` and `diff`. It only parses
+//! arguments, reads the config and prints; the work is done by the `wiregen` library.
 
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -22,10 +22,12 @@ wiregen reads `wiregen.toml` at the repository root (the nearest one in the curr
 which names each protocol, its versions, the version to generate and the output file.",
     after_help = "Exit codes:\n  0  success\n  1  `check`: a generated file is stale or missing (a diff is printed)\n  \
 2  the input or wiregen.toml has errors (each with file, line:column or JSON pointer, and a hint)\n  \
-3  a file could not be written (or is not a generated file and was left alone)\n\n\
+3  a file could not be written (or is not a generated file and was left alone)\n  \
+4  `diff`: a change is at or above the `--fail-on` level\n\n\
 Examples:\n  wiregen generate                       regenerate every output named in wiregen.toml\n  \
 wiregen generate api.json -o src/api.rs one schema to one self-contained file\n  \
-wiregen check                          in CI: fail when checked-in output is stale"
+wiregen check                          in CI: fail when checked-in output is stale\n  \
+wiregen diff --protocol NAME 1.0 1.1   what changed between two versions, and whom it breaks"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -67,6 +69,24 @@ Every version named in wiregen.toml is loaded and checked, not only the generate
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Convert TypeScript declarations to one JSON Schema (2020-12) document.
+    #[command(
+        after_help = "Every exported interface, type alias, enum and `as const` table of the FILES (and of \
+the files they re-export) becomes a `$defs` entry; relative imports are followed (`./x.js` reads `./x.ts`). \
+Function-typed members are skipped with a note.\n\nExamples:\n  wiregen ts2schema src/index.ts -o schema.json\n  \
+wiregen ts2schema src/messages.ts src/types.ts > schema.json"
+    )]
+    Ts2schema {
+        /// TypeScript entry files (`.ts`, `.d.ts`, `.mts`).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output file (standard output when omitted).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Compare two versions of a protocol: what changed, and whom it breaks.
+    #[command(after_help = DIFF_HELP)]
+    Diff(DiffArgs),
 }
 
 fn main() -> ExitCode {
@@ -85,6 +105,8 @@ fn main() -> ExitCode {
             ..
         } => with_config(config, |c| run_config(c, Mode::Generate)),
         Command::Check { config } => with_config(config, |c| run_config(c, Mode::Check)),
+        Command::Diff(args) => run_diff(&args),
+        Command::Ts2schema { files, output } => ts2schema(&files, output.as_deref()),
     };
     ExitCode::from(code)
 }
@@ -268,4 +290,158 @@ fn render(d: &Diagnostic) -> String {
         None => text.push_str(&snippet),
     }
     text
+}
+
+const EXIT_FAIL_ON: u8 = 4;
+
+const DIFF_HELP: &str = "Each change is judged in both directions, with wiregen's default tolerance and strictly:\n  \
+old→new  old senders → new receivers (does the new version still accept old messages?)\n  \
+new→old  new senders → old receivers (do old peers accept new messages?)\n\
+Verdicts:\n  \
+ok         accepted\n  \
+tolerated  accepted by wiregen's default decoder (unknown fields ignored, unknown tags → Unknown,\n             \
+unknown enum strings → Other); a strict receiver rejects it\n  \
+breaking   rejected (or, for a changed default, read differently)\n\
+and for the Rust API: whether code compiled against the old generated crate still compiles.\n\
+Every rule, with its reason: docs/compatibility.md.\n\n\
+--fail-on levels (exit 4 when a change is at or above the level):\n  \
+sender-breaking    new receivers reject what old senders send\n  \
+receiver-breaking  old receivers reject what new senders send\n  \
+breaking           either of the two\n  \
+api-breaking       either of the two, or code using the old generated crate breaks\n  \
+none               never (the default)\n\
+With --strict (or a protocol with `strict = true`), `tolerated` counts as breaking.\n\n\
+Exit codes:\n  0  the report was printed, and no change is at the --fail-on level\n  \
+2  an input or wiregen.toml has errors (nothing is compared)\n  \
+4  a change is at or above the --fail-on level (the report is printed first)\n\n\
+Examples:\n  wiregen diff schemas/api/1.0.json schemas/api/1.1.json\n  \
+wiregen diff --protocol lumiverse-spindle 0.4.44 0.4.46\n  \
+wiregen diff old.json new.json --format markdown > comment.md\n  \
+wiregen diff old.json new.json --fail-on breaking           in CI";
+
+/// The arguments of `wiregen diff`.
+#[derive(clap::Args)]
+struct DiffArgs {
+    /// The old version: a schema file, or with --protocol a version named in wiregen.toml.
+    old: String,
+    /// The new version (a file, or a version with --protocol).
+    new: String,
+    /// Read OLD and NEW as versions of this protocol of wiregen.toml.
+    #[arg(long, value_name = "NAME")]
+    protocol: Option<String>,
+    /// The config file for --protocol (default: wiregen.toml in the current directory or above).
+    #[arg(long, requires = "protocol")]
+    config: Option<PathBuf>,
+    /// The report's format: text (coloured on a terminal), markdown (a pull-request comment) or json.
+    #[arg(long, default_value = "text", value_parser = ["text", "markdown", "json"])]
+    format: String,
+    /// Exit 4 when a change is at or above this level.
+    #[arg(long, value_name = "LEVEL", default_value = "none", value_parser = wiregen::diff::FailOn::NAMES.to_vec())]
+    fail_on: String,
+    /// Judge --fail-on for strict receivers, which reject unknown fields, tags and enum strings.
+    #[arg(long)]
+    strict: bool,
+}
+
+/// `wiregen diff`: resolves the two inputs, prints the report, exits 4 at the --fail-on level.
+fn run_diff(args: &DiffArgs) -> u8 {
+    let Some(name) = &args.protocol else {
+        let (old, new) = (Path::new(&args.old), Path::new(&args.new));
+        return diff_inputs(args, (old, &args.old), (new, &args.new), args.strict);
+    };
+    with_config(args.config.clone(), |c| {
+        let at = wiregen::Loc::file(c.root.join(config::CONFIG_FILE));
+        let Some(p) = c.protocols.iter().find(|p| p.name == *name) else {
+            let known: Vec<&str> = c.protocols.iter().map(|p| p.name.as_str()).collect();
+            let d = Diagnostic::error(at, format!("no protocol `{name}` in wiregen.toml"))
+                .hint(format!("known protocols: {}", known.join(", ")));
+            return diff_input_errors(&Diagnostics::from(d));
+        };
+        let mut errors = Diagnostics::new();
+        let mut input = |v: &str| {
+            let found = p.versions.get(v);
+            if found.is_none() {
+                let known: Vec<&str> = p.versions.keys().map(String::as_str).collect();
+                errors.push(
+                    Diagnostic::error(
+                        at.clone(),
+                        format!("protocol `{name}` has no version `{v}`"),
+                    )
+                    .hint(format!("known versions: {}", known.join(", "))),
+                );
+            }
+            found
+        };
+        match (input(&args.old), input(&args.new)) {
+            (Some(o), Some(n)) => diff_inputs(
+                args,
+                (&c.root.join(o), &format!("{name} {}", args.old)),
+                (&c.root.join(n), &format!("{name} {}", args.new)),
+                args.strict || p.settings.strict,
+            ),
+            _ => diff_input_errors(&errors),
+        }
+    })
+}
+
+fn diff_inputs(args: &DiffArgs, old: (&Path, &str), new: (&Path, &str), strict: bool) -> u8 {
+    use std::io::IsTerminal;
+    use wiregen::diff::{FailOn, Report, report};
+    let (o, n) = match wiregen::diff::load_pair(old.0, new.0) {
+        Ok(pair) => pair,
+        Err(d) => return diff_input_errors(&d),
+    };
+    let r = Report::new(old.1, new.1, &o, &n);
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    match args.format.as_str() {
+        "json" => print!("{}", report::json(&r)),
+        "markdown" => print!("{}", report::markdown(&r)),
+        _ => print!("{}", report::text(&r, color)),
+    }
+    let level: FailOn = args.fail_on.parse().unwrap_or(FailOn::None);
+    let failing = r.failing(level, strict);
+    if failing == 0 {
+        return 0;
+    }
+    eprintln!(
+        "error: {failing} change{} at or above `--fail-on {}`{}",
+        if failing == 1 { " is" } else { "s are" },
+        args.fail_on,
+        if strict {
+            " (judged for strict receivers)"
+        } else {
+            ""
+        }
+    );
+    EXIT_FAIL_ON
+}
+
+fn ts2schema(files: &[PathBuf], output: Option<&Path>) -> u8 {
+    let (schema, warnings) = match wiregen::ts2schema(files) {
+        Ok(out) => out,
+        Err(d) => return report(&d),
+    };
+    print_diags(&warnings);
+    match output {
+        None => {
+            print!("{schema}");
+            0
+        }
+        Some(path) => match write::write_atomic(path, schema.as_bytes()) {
+            Ok(()) => {
+                eprintln!("{}: written", path.display());
+                0
+            }
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                EXIT_WRITE
+            }
+        },
+    }
+}
+
+fn diff_input_errors(d: &Diagnostics) -> u8 {
+    print_diags(d);
+    eprintln!("error: the inputs have errors; nothing was compared");
+    EXIT_INPUT
 }

@@ -270,6 +270,112 @@ pub enum SessionCallbackEvent {
     #[wiregen(other)]
     Unknown(wg::Value),
 }
+impl SessionCallbackEvent {
+    /// The member that correlates a request with its reply: `requestId`.
+    pub fn correlation_id(&self) -> Option<&str> {
+        match self {
+            Self::PermissionRequest(m) => Some(m.request_id.as_str()),
+            _ => None,
+        }
+    }
+    /// Calls the [`SessionCallbackEventHandler`] method for this message.
+    pub fn dispatch<H>(self, h: &mut H) -> H::Output
+    where
+        H: SessionCallbackEventHandler + ?Sized,
+    {
+        match self {
+            Self::PermissionRequest(m) => h.permission_request(m),
+            Self::SessionEnd(m) => h.session_end(m),
+            Self::EndTurn(m) => h.end_turn(m),
+            Self::AgentMessage(m) => h.agent_message(m),
+            Self::Error(m) => h.error(m),
+            m => h.unhandled(m),
+        }
+    }
+    /// Calls the [`SessionCallbackEventAsyncHandler`] method for this message.
+    pub async fn dispatch_async<H>(self, h: &mut H) -> H::Output
+    where
+        H: SessionCallbackEventAsyncHandler + ?Sized,
+    {
+        match self {
+            Self::PermissionRequest(m) => h.permission_request(m).await,
+            Self::SessionEnd(m) => h.session_end(m).await,
+            Self::EndTurn(m) => h.end_turn(m).await,
+            Self::AgentMessage(m) => h.agent_message(m).await,
+            Self::Error(m) => h.error(m).await,
+            m => h.unhandled(m).await,
+        }
+    }
+}
+/// Handles [`SessionCallbackEvent`] messages (session-host → control plane): one method per message type. Every method defaults to [`SessionCallbackEventHandler::unhandled`], so messages added by a newer protocol version (and unknown ones) never break an implementation.
+pub trait SessionCallbackEventHandler {
+    /// What every method returns.
+    type Output;
+    /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
+    fn unhandled(&mut self, m: SessionCallbackEvent) -> Self::Output;
+    /// A `permission_request` message.
+    fn permission_request(&mut self, m: PermissionRequestEvent) -> Self::Output {
+        self.unhandled(SessionCallbackEvent::PermissionRequest(m))
+    }
+    /// A `session_end` message.
+    fn session_end(&mut self, m: session_callback_event::SessionEndData) -> Self::Output {
+        self.unhandled(SessionCallbackEvent::SessionEnd(m))
+    }
+    /// A `end_turn` message.
+    fn end_turn(&mut self, m: session_callback_event::EndTurnData) -> Self::Output {
+        self.unhandled(SessionCallbackEvent::EndTurn(m))
+    }
+    /// A `agent_message` message.
+    fn agent_message(&mut self, m: session_callback_event::AgentMessageData) -> Self::Output {
+        self.unhandled(SessionCallbackEvent::AgentMessage(m))
+    }
+    /// A `error` message.
+    fn error(&mut self, m: session_callback_event::ErrorData) -> Self::Output {
+        self.unhandled(SessionCallbackEvent::Error(m))
+    }
+}
+/// The `async` twin of [`SessionCallbackEventHandler`]; runtime-agnostic (any executor).
+pub trait SessionCallbackEventAsyncHandler {
+    /// What every method's future resolves to.
+    type Output;
+    /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
+    fn unhandled(&mut self, m: SessionCallbackEvent) -> impl wg::Future<Output = Self::Output>;
+    /// A `permission_request` message.
+    fn permission_request(
+        &mut self,
+        m: PermissionRequestEvent,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(SessionCallbackEvent::PermissionRequest(m))
+    }
+    /// A `session_end` message.
+    fn session_end(
+        &mut self,
+        m: session_callback_event::SessionEndData,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(SessionCallbackEvent::SessionEnd(m))
+    }
+    /// A `end_turn` message.
+    fn end_turn(
+        &mut self,
+        m: session_callback_event::EndTurnData,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(SessionCallbackEvent::EndTurn(m))
+    }
+    /// A `agent_message` message.
+    fn agent_message(
+        &mut self,
+        m: session_callback_event::AgentMessageData,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(SessionCallbackEvent::AgentMessage(m))
+    }
+    /// A `error` message.
+    fn error(
+        &mut self,
+        m: session_callback_event::ErrorData,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(SessionCallbackEvent::Error(m))
+    }
+}
 /// Variant payloads and inline types of [`SessionCallbackEvent`].
 pub mod session_callback_event {
     #[allow(unused_imports)]
@@ -976,6 +1082,73 @@ pub enum WsServerMessage {
     #[wiregen(other)]
     Unknown(wg::Value),
 }
+impl WsServerMessage {
+    /// Calls the [`WsServerMessageHandler`] method for this message.
+    pub fn dispatch<H>(self, h: &mut H) -> H::Output
+    where
+        H: WsServerMessageHandler + ?Sized,
+    {
+        match self {
+            Self::WsEventMessage(m) => h.ws_event_message(m),
+            Self::WsConnectedMessage(m) => h.ws_connected_message(m),
+            Self::WsErrorMessage(m) => h.ws_error_message(m),
+            m => h.unhandled(m),
+        }
+    }
+    /// Calls the [`WsServerMessageAsyncHandler`] method for this message.
+    pub async fn dispatch_async<H>(self, h: &mut H) -> H::Output
+    where
+        H: WsServerMessageAsyncHandler + ?Sized,
+    {
+        match self {
+            Self::WsEventMessage(m) => h.ws_event_message(m).await,
+            Self::WsConnectedMessage(m) => h.ws_connected_message(m).await,
+            Self::WsErrorMessage(m) => h.ws_error_message(m).await,
+            m => h.unhandled(m).await,
+        }
+    }
+}
+/// Handles [`WsServerMessage`] messages (server → client): one method per message type. Every method defaults to [`WsServerMessageHandler::unhandled`], so messages added by a newer protocol version (and unknown ones) never break an implementation.
+pub trait WsServerMessageHandler {
+    /// What every method returns.
+    type Output;
+    /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
+    fn unhandled(&mut self, m: WsServerMessage) -> Self::Output;
+    /// A `event` message.
+    fn ws_event_message(&mut self, m: WsEventMessage) -> Self::Output {
+        self.unhandled(WsServerMessage::WsEventMessage(m))
+    }
+    /// A `connected` message.
+    fn ws_connected_message(&mut self, m: WsConnectedMessage) -> Self::Output {
+        self.unhandled(WsServerMessage::WsConnectedMessage(m))
+    }
+    /// A `error` message.
+    fn ws_error_message(&mut self, m: WsErrorMessage) -> Self::Output {
+        self.unhandled(WsServerMessage::WsErrorMessage(m))
+    }
+}
+/// The `async` twin of [`WsServerMessageHandler`]; runtime-agnostic (any executor).
+pub trait WsServerMessageAsyncHandler {
+    /// What every method's future resolves to.
+    type Output;
+    /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
+    fn unhandled(&mut self, m: WsServerMessage) -> impl wg::Future<Output = Self::Output>;
+    /// A `event` message.
+    fn ws_event_message(&mut self, m: WsEventMessage) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsServerMessage::WsEventMessage(m))
+    }
+    /// A `connected` message.
+    fn ws_connected_message(
+        &mut self,
+        m: WsConnectedMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsServerMessage::WsConnectedMessage(m))
+    }
+    /// A `error` message.
+    fn ws_error_message(&mut self, m: WsErrorMessage) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsServerMessage::WsErrorMessage(m))
+    }
+}
 /// Per-session socket: send a prompt.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
@@ -1159,6 +1332,155 @@ pub enum WsControlMessage {
     /// A message whose `action` this version does not know, kept as received.
     #[wiregen(other)]
     Unknown(wg::Value),
+}
+impl WsControlMessage {
+    /// The member that correlates a request with its reply: `requestId`.
+    pub fn correlation_id(&self) -> Option<&str> {
+        match self {
+            Self::WsPermissionRespondAction(m) => Some(m.request_id.as_str()),
+            _ => None,
+        }
+    }
+    /// Calls the [`WsControlMessageHandler`] method for this message.
+    pub fn dispatch<H>(self, h: &mut H) -> H::Output
+    where
+        H: WsControlMessageHandler + ?Sized,
+    {
+        match self {
+            Self::WsPromptAction(m) => h.ws_prompt_action(m),
+            Self::WsPermissionRespondAction(m) => h.ws_permission_respond_action(m),
+            Self::WsCancelAction(m) => h.ws_cancel_action(m),
+            Self::WsTerminateAction(m) => h.ws_terminate_action(m),
+            Self::WsPingAction(m) => h.ws_ping_action(m),
+            Self::WsQueueReorderAction(m) => h.ws_queue_reorder_action(m),
+            Self::WsQueueClearAction(m) => h.ws_queue_clear_action(m),
+            Self::WsQueuePauseAction(m) => h.ws_queue_pause_action(m),
+            Self::WsQueueResumeAction(m) => h.ws_queue_resume_action(m),
+            m => h.unhandled(m),
+        }
+    }
+    /// Calls the [`WsControlMessageAsyncHandler`] method for this message.
+    pub async fn dispatch_async<H>(self, h: &mut H) -> H::Output
+    where
+        H: WsControlMessageAsyncHandler + ?Sized,
+    {
+        match self {
+            Self::WsPromptAction(m) => h.ws_prompt_action(m).await,
+            Self::WsPermissionRespondAction(m) => h.ws_permission_respond_action(m).await,
+            Self::WsCancelAction(m) => h.ws_cancel_action(m).await,
+            Self::WsTerminateAction(m) => h.ws_terminate_action(m).await,
+            Self::WsPingAction(m) => h.ws_ping_action(m).await,
+            Self::WsQueueReorderAction(m) => h.ws_queue_reorder_action(m).await,
+            Self::WsQueueClearAction(m) => h.ws_queue_clear_action(m).await,
+            Self::WsQueuePauseAction(m) => h.ws_queue_pause_action(m).await,
+            Self::WsQueueResumeAction(m) => h.ws_queue_resume_action(m).await,
+            m => h.unhandled(m).await,
+        }
+    }
+}
+/// Handles [`WsControlMessage`] messages (client → server): one method per message type. Every method defaults to [`WsControlMessageHandler::unhandled`], so messages added by a newer protocol version (and unknown ones) never break an implementation.
+pub trait WsControlMessageHandler {
+    /// What every method returns.
+    type Output;
+    /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
+    fn unhandled(&mut self, m: WsControlMessage) -> Self::Output;
+    /// A `prompt` message.
+    fn ws_prompt_action(&mut self, m: WsPromptAction) -> Self::Output {
+        self.unhandled(WsControlMessage::WsPromptAction(m))
+    }
+    /// A `permission.respond` message.
+    fn ws_permission_respond_action(&mut self, m: WsPermissionRespondAction) -> Self::Output {
+        self.unhandled(WsControlMessage::WsPermissionRespondAction(m))
+    }
+    /// A `cancel` message.
+    fn ws_cancel_action(&mut self, m: WsCancelAction) -> Self::Output {
+        self.unhandled(WsControlMessage::WsCancelAction(m))
+    }
+    /// A `terminate` message.
+    fn ws_terminate_action(&mut self, m: WsTerminateAction) -> Self::Output {
+        self.unhandled(WsControlMessage::WsTerminateAction(m))
+    }
+    /// A `ping` message.
+    fn ws_ping_action(&mut self, m: WsPingAction) -> Self::Output {
+        self.unhandled(WsControlMessage::WsPingAction(m))
+    }
+    /// A `queue.reorder` message.
+    fn ws_queue_reorder_action(&mut self, m: WsQueueReorderAction) -> Self::Output {
+        self.unhandled(WsControlMessage::WsQueueReorderAction(m))
+    }
+    /// A `queue.clear` message.
+    fn ws_queue_clear_action(&mut self, m: WsQueueClearAction) -> Self::Output {
+        self.unhandled(WsControlMessage::WsQueueClearAction(m))
+    }
+    /// A `queue.pause` message.
+    fn ws_queue_pause_action(&mut self, m: WsQueuePauseAction) -> Self::Output {
+        self.unhandled(WsControlMessage::WsQueuePauseAction(m))
+    }
+    /// A `queue.resume` message.
+    fn ws_queue_resume_action(&mut self, m: WsQueueResumeAction) -> Self::Output {
+        self.unhandled(WsControlMessage::WsQueueResumeAction(m))
+    }
+}
+/// The `async` twin of [`WsControlMessageHandler`]; runtime-agnostic (any executor).
+pub trait WsControlMessageAsyncHandler {
+    /// What every method's future resolves to.
+    type Output;
+    /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
+    fn unhandled(&mut self, m: WsControlMessage) -> impl wg::Future<Output = Self::Output>;
+    /// A `prompt` message.
+    fn ws_prompt_action(&mut self, m: WsPromptAction) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsControlMessage::WsPromptAction(m))
+    }
+    /// A `permission.respond` message.
+    fn ws_permission_respond_action(
+        &mut self,
+        m: WsPermissionRespondAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsControlMessage::WsPermissionRespondAction(m))
+    }
+    /// A `cancel` message.
+    fn ws_cancel_action(&mut self, m: WsCancelAction) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsControlMessage::WsCancelAction(m))
+    }
+    /// A `terminate` message.
+    fn ws_terminate_action(
+        &mut self,
+        m: WsTerminateAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsControlMessage::WsTerminateAction(m))
+    }
+    /// A `ping` message.
+    fn ws_ping_action(&mut self, m: WsPingAction) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsControlMessage::WsPingAction(m))
+    }
+    /// A `queue.reorder` message.
+    fn ws_queue_reorder_action(
+        &mut self,
+        m: WsQueueReorderAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsControlMessage::WsQueueReorderAction(m))
+    }
+    /// A `queue.clear` message.
+    fn ws_queue_clear_action(
+        &mut self,
+        m: WsQueueClearAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsControlMessage::WsQueueClearAction(m))
+    }
+    /// A `queue.pause` message.
+    fn ws_queue_pause_action(
+        &mut self,
+        m: WsQueuePauseAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsControlMessage::WsQueuePauseAction(m))
+    }
+    /// A `queue.resume` message.
+    fn ws_queue_resume_action(
+        &mut self,
+        m: WsQueueResumeAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsControlMessage::WsQueueResumeAction(m))
+    }
 }
 /// Request to a runtime-host to start a session.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
@@ -1430,6 +1752,169 @@ pub enum WsChannelServerMessage {
     /// A message whose `type` this version does not know, kept as received.
     #[wiregen(other)]
     Unknown(wg::Value),
+}
+impl WsChannelServerMessage {
+    /// The `channel` member, for the [`WsChannelServerMessage`] messages that have one.
+    pub fn channel(&self) -> Option<&Channel> {
+        match self {
+            Self::WsSubscribedMessage(m) => Some(&m.channel),
+            Self::WsUnsubscribedMessage(m) => Some(&m.channel),
+            Self::WsChannelEventMessage(m) => Some(&m.channel),
+            Self::WsChannelErrorMessage(m) => m.channel.as_ref(),
+            _ => None,
+        }
+    }
+    /// The `sessionId` member, for the [`WsChannelServerMessage`] messages that have one.
+    pub fn session_id(&self) -> Option<&str> {
+        match self {
+            Self::WsChannelEventMessage(m) => Some(m.session_id.as_str()),
+            Self::WsSessionCreatedMessage(m) => Some(m.session_id.as_str()),
+            Self::WsSessionTerminatedMessage(m) => Some(m.session_id.as_str()),
+            _ => None,
+        }
+    }
+    /// The `agentId` member, for the [`WsChannelServerMessage`] messages that have one.
+    pub fn agent_id(&self) -> Option<&str> {
+        match self {
+            Self::WsChannelEventMessage(m) => Some(m.agent_id.as_str()),
+            Self::WsSessionCreatedMessage(m) => Some(m.agent_id.as_str()),
+            Self::WsSessionTerminatedMessage(m) => Some(m.agent_id.as_str()),
+            _ => None,
+        }
+    }
+    /// Calls the [`WsChannelServerMessageHandler`] method for this message.
+    pub fn dispatch<H>(self, h: &mut H) -> H::Output
+    where
+        H: WsChannelServerMessageHandler + ?Sized,
+    {
+        match self {
+            Self::WsChannelConnectedMessage(m) => h.ws_channel_connected_message(m),
+            Self::WsSubscribedMessage(m) => h.ws_subscribed_message(m),
+            Self::WsUnsubscribedMessage(m) => h.ws_unsubscribed_message(m),
+            Self::WsChannelEventMessage(m) => h.ws_channel_event_message(m),
+            Self::WsSessionCreatedMessage(m) => h.ws_session_created_message(m),
+            Self::WsSessionTerminatedMessage(m) => h.ws_session_terminated_message(m),
+            Self::WsChannelErrorMessage(m) => h.ws_channel_error_message(m),
+            Self::WsPongMessage(m) => h.ws_pong_message(m),
+            m => h.unhandled(m),
+        }
+    }
+    /// Calls the [`WsChannelServerMessageAsyncHandler`] method for this message.
+    pub async fn dispatch_async<H>(self, h: &mut H) -> H::Output
+    where
+        H: WsChannelServerMessageAsyncHandler + ?Sized,
+    {
+        match self {
+            Self::WsChannelConnectedMessage(m) => h.ws_channel_connected_message(m).await,
+            Self::WsSubscribedMessage(m) => h.ws_subscribed_message(m).await,
+            Self::WsUnsubscribedMessage(m) => h.ws_unsubscribed_message(m).await,
+            Self::WsChannelEventMessage(m) => h.ws_channel_event_message(m).await,
+            Self::WsSessionCreatedMessage(m) => h.ws_session_created_message(m).await,
+            Self::WsSessionTerminatedMessage(m) => h.ws_session_terminated_message(m).await,
+            Self::WsChannelErrorMessage(m) => h.ws_channel_error_message(m).await,
+            Self::WsPongMessage(m) => h.ws_pong_message(m).await,
+            m => h.unhandled(m).await,
+        }
+    }
+}
+/// Handles [`WsChannelServerMessage`] messages (server → client): one method per message type. Every method defaults to [`WsChannelServerMessageHandler::unhandled`], so messages added by a newer protocol version (and unknown ones) never break an implementation.
+pub trait WsChannelServerMessageHandler {
+    /// What every method returns.
+    type Output;
+    /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
+    fn unhandled(&mut self, m: WsChannelServerMessage) -> Self::Output;
+    /// A `connected` message.
+    fn ws_channel_connected_message(&mut self, m: WsChannelConnectedMessage) -> Self::Output {
+        self.unhandled(WsChannelServerMessage::WsChannelConnectedMessage(m))
+    }
+    /// A `subscribed` message.
+    fn ws_subscribed_message(&mut self, m: WsSubscribedMessage) -> Self::Output {
+        self.unhandled(WsChannelServerMessage::WsSubscribedMessage(m))
+    }
+    /// A `unsubscribed` message.
+    fn ws_unsubscribed_message(&mut self, m: WsUnsubscribedMessage) -> Self::Output {
+        self.unhandled(WsChannelServerMessage::WsUnsubscribedMessage(m))
+    }
+    /// A `event` message.
+    fn ws_channel_event_message(&mut self, m: WsChannelEventMessage) -> Self::Output {
+        self.unhandled(WsChannelServerMessage::WsChannelEventMessage(m))
+    }
+    /// A `session.created` message.
+    fn ws_session_created_message(&mut self, m: WsSessionCreatedMessage) -> Self::Output {
+        self.unhandled(WsChannelServerMessage::WsSessionCreatedMessage(m))
+    }
+    /// A `session.terminated` message.
+    fn ws_session_terminated_message(&mut self, m: WsSessionTerminatedMessage) -> Self::Output {
+        self.unhandled(WsChannelServerMessage::WsSessionTerminatedMessage(m))
+    }
+    /// A `error` message.
+    fn ws_channel_error_message(&mut self, m: WsChannelErrorMessage) -> Self::Output {
+        self.unhandled(WsChannelServerMessage::WsChannelErrorMessage(m))
+    }
+    /// A `pong` message.
+    fn ws_pong_message(&mut self, m: WsPongMessage) -> Self::Output {
+        self.unhandled(WsChannelServerMessage::WsPongMessage(m))
+    }
+}
+/// The `async` twin of [`WsChannelServerMessageHandler`]; runtime-agnostic (any executor).
+pub trait WsChannelServerMessageAsyncHandler {
+    /// What every method's future resolves to.
+    type Output;
+    /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
+    fn unhandled(&mut self, m: WsChannelServerMessage) -> impl wg::Future<Output = Self::Output>;
+    /// A `connected` message.
+    fn ws_channel_connected_message(
+        &mut self,
+        m: WsChannelConnectedMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelServerMessage::WsChannelConnectedMessage(m))
+    }
+    /// A `subscribed` message.
+    fn ws_subscribed_message(
+        &mut self,
+        m: WsSubscribedMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelServerMessage::WsSubscribedMessage(m))
+    }
+    /// A `unsubscribed` message.
+    fn ws_unsubscribed_message(
+        &mut self,
+        m: WsUnsubscribedMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelServerMessage::WsUnsubscribedMessage(m))
+    }
+    /// A `event` message.
+    fn ws_channel_event_message(
+        &mut self,
+        m: WsChannelEventMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelServerMessage::WsChannelEventMessage(m))
+    }
+    /// A `session.created` message.
+    fn ws_session_created_message(
+        &mut self,
+        m: WsSessionCreatedMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelServerMessage::WsSessionCreatedMessage(m))
+    }
+    /// A `session.terminated` message.
+    fn ws_session_terminated_message(
+        &mut self,
+        m: WsSessionTerminatedMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelServerMessage::WsSessionTerminatedMessage(m))
+    }
+    /// A `error` message.
+    fn ws_channel_error_message(
+        &mut self,
+        m: WsChannelErrorMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelServerMessage::WsChannelErrorMessage(m))
+    }
+    /// A `pong` message.
+    fn ws_pong_message(&mut self, m: WsPongMessage) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelServerMessage::WsPongMessage(m))
+    }
 }
 /// Multiplexed socket: subscribe to a channel.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
@@ -1775,4 +2260,310 @@ pub enum WsChannelControlMessage {
     /// A message whose `action` this version does not know, kept as received.
     #[wiregen(other)]
     Unknown(wg::Value),
+}
+impl WsChannelControlMessage {
+    /// The `channel` member, for the [`WsChannelControlMessage`] messages that have one.
+    pub fn channel(&self) -> Option<&Channel> {
+        match self {
+            Self::WsSubscribeAction(m) => Some(&m.channel),
+            Self::WsUnsubscribeAction(m) => Some(&m.channel),
+            _ => None,
+        }
+    }
+    /// The `sessionId` member, for the [`WsChannelControlMessage`] messages that have one.
+    pub fn session_id(&self) -> Option<&str> {
+        match self {
+            Self::WsChannelPromptAction(m) => Some(m.session_id.as_str()),
+            Self::WsChannelPermissionRespondAction(m) => Some(m.session_id.as_str()),
+            Self::WsChannelCancelAction(m) => Some(m.session_id.as_str()),
+            Self::WsChannelTerminateAction(m) => Some(m.session_id.as_str()),
+            Self::WsChannelQueueReorderAction(m) => Some(m.session_id.as_str()),
+            Self::WsChannelQueueClearAction(m) => Some(m.session_id.as_str()),
+            Self::WsChannelQueuePauseAction(m) => Some(m.session_id.as_str()),
+            Self::WsChannelQueueResumeAction(m) => Some(m.session_id.as_str()),
+            Self::WsChannelTerminalCreateAction(m) => m.session_id.as_deref(),
+            _ => None,
+        }
+    }
+    /// The `data` member, for the [`WsChannelControlMessage`] messages that have one.
+    pub fn data(&self) -> Option<&str> {
+        match self {
+            Self::WsChannelTerminalCreateAction(m) => m.data.as_deref(),
+            Self::WsChannelTerminalInputAction(m) => Some(m.data.as_str()),
+            _ => None,
+        }
+    }
+    /// The `cols` member, for the [`WsChannelControlMessage`] messages that have one.
+    pub fn cols(&self) -> Option<&f64> {
+        match self {
+            Self::WsChannelTerminalCreateAction(m) => m.cols.as_ref(),
+            Self::WsChannelTerminalResizeAction(m) => Some(&m.cols),
+            _ => None,
+        }
+    }
+    /// The `rows` member, for the [`WsChannelControlMessage`] messages that have one.
+    pub fn rows(&self) -> Option<&f64> {
+        match self {
+            Self::WsChannelTerminalCreateAction(m) => m.rows.as_ref(),
+            Self::WsChannelTerminalResizeAction(m) => Some(&m.rows),
+            _ => None,
+        }
+    }
+    /// The `terminalId` member, for the [`WsChannelControlMessage`] messages that have one.
+    pub fn terminal_id(&self) -> Option<&str> {
+        match self {
+            Self::WsChannelTerminalInputAction(m) => Some(m.terminal_id.as_str()),
+            Self::WsChannelTerminalResizeAction(m) => Some(m.terminal_id.as_str()),
+            Self::WsChannelTerminalKillAction(m) => Some(m.terminal_id.as_str()),
+            _ => None,
+        }
+    }
+    /// The member that correlates a request with its reply: `requestId`.
+    pub fn correlation_id(&self) -> Option<&str> {
+        match self {
+            Self::WsChannelPermissionRespondAction(m) => Some(m.request_id.as_str()),
+            _ => None,
+        }
+    }
+    /// Calls the [`WsChannelControlMessageHandler`] method for this message.
+    pub fn dispatch<H>(self, h: &mut H) -> H::Output
+    where
+        H: WsChannelControlMessageHandler + ?Sized,
+    {
+        match self {
+            Self::WsSubscribeAction(m) => h.ws_subscribe_action(m),
+            Self::WsUnsubscribeAction(m) => h.ws_unsubscribe_action(m),
+            Self::WsChannelPromptAction(m) => h.ws_channel_prompt_action(m),
+            Self::WsChannelPermissionRespondAction(m) => h.ws_channel_permission_respond_action(m),
+            Self::WsChannelCancelAction(m) => h.ws_channel_cancel_action(m),
+            Self::WsChannelTerminateAction(m) => h.ws_channel_terminate_action(m),
+            Self::WsChannelQueueReorderAction(m) => h.ws_channel_queue_reorder_action(m),
+            Self::WsChannelQueueClearAction(m) => h.ws_channel_queue_clear_action(m),
+            Self::WsChannelQueuePauseAction(m) => h.ws_channel_queue_pause_action(m),
+            Self::WsChannelQueueResumeAction(m) => h.ws_channel_queue_resume_action(m),
+            Self::WsChannelPingAction(m) => h.ws_channel_ping_action(m),
+            Self::WsChannelTerminalCreateAction(m) => h.ws_channel_terminal_create_action(m),
+            Self::WsChannelTerminalInputAction(m) => h.ws_channel_terminal_input_action(m),
+            Self::WsChannelTerminalResizeAction(m) => h.ws_channel_terminal_resize_action(m),
+            Self::WsChannelTerminalKillAction(m) => h.ws_channel_terminal_kill_action(m),
+            m => h.unhandled(m),
+        }
+    }
+    /// Calls the [`WsChannelControlMessageAsyncHandler`] method for this message.
+    pub async fn dispatch_async<H>(self, h: &mut H) -> H::Output
+    where
+        H: WsChannelControlMessageAsyncHandler + ?Sized,
+    {
+        match self {
+            Self::WsSubscribeAction(m) => h.ws_subscribe_action(m).await,
+            Self::WsUnsubscribeAction(m) => h.ws_unsubscribe_action(m).await,
+            Self::WsChannelPromptAction(m) => h.ws_channel_prompt_action(m).await,
+            Self::WsChannelPermissionRespondAction(m) => {
+                h.ws_channel_permission_respond_action(m).await
+            }
+            Self::WsChannelCancelAction(m) => h.ws_channel_cancel_action(m).await,
+            Self::WsChannelTerminateAction(m) => h.ws_channel_terminate_action(m).await,
+            Self::WsChannelQueueReorderAction(m) => h.ws_channel_queue_reorder_action(m).await,
+            Self::WsChannelQueueClearAction(m) => h.ws_channel_queue_clear_action(m).await,
+            Self::WsChannelQueuePauseAction(m) => h.ws_channel_queue_pause_action(m).await,
+            Self::WsChannelQueueResumeAction(m) => h.ws_channel_queue_resume_action(m).await,
+            Self::WsChannelPingAction(m) => h.ws_channel_ping_action(m).await,
+            Self::WsChannelTerminalCreateAction(m) => h.ws_channel_terminal_create_action(m).await,
+            Self::WsChannelTerminalInputAction(m) => h.ws_channel_terminal_input_action(m).await,
+            Self::WsChannelTerminalResizeAction(m) => h.ws_channel_terminal_resize_action(m).await,
+            Self::WsChannelTerminalKillAction(m) => h.ws_channel_terminal_kill_action(m).await,
+            m => h.unhandled(m).await,
+        }
+    }
+}
+/// Handles [`WsChannelControlMessage`] messages (client → server): one method per message type. Every method defaults to [`WsChannelControlMessageHandler::unhandled`], so messages added by a newer protocol version (and unknown ones) never break an implementation.
+pub trait WsChannelControlMessageHandler {
+    /// What every method returns.
+    type Output;
+    /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
+    fn unhandled(&mut self, m: WsChannelControlMessage) -> Self::Output;
+    /// A `subscribe` message.
+    fn ws_subscribe_action(&mut self, m: WsSubscribeAction) -> Self::Output {
+        self.unhandled(WsChannelControlMessage::WsSubscribeAction(m))
+    }
+    /// A `unsubscribe` message.
+    fn ws_unsubscribe_action(&mut self, m: WsUnsubscribeAction) -> Self::Output {
+        self.unhandled(WsChannelControlMessage::WsUnsubscribeAction(m))
+    }
+    /// A `prompt` message.
+    fn ws_channel_prompt_action(&mut self, m: WsChannelPromptAction) -> Self::Output {
+        self.unhandled(WsChannelControlMessage::WsChannelPromptAction(m))
+    }
+    /// A `permission.respond` message.
+    fn ws_channel_permission_respond_action(
+        &mut self,
+        m: WsChannelPermissionRespondAction,
+    ) -> Self::Output {
+        self.unhandled(WsChannelControlMessage::WsChannelPermissionRespondAction(m))
+    }
+    /// A `cancel` message.
+    fn ws_channel_cancel_action(&mut self, m: WsChannelCancelAction) -> Self::Output {
+        self.unhandled(WsChannelControlMessage::WsChannelCancelAction(m))
+    }
+    /// A `terminate` message.
+    fn ws_channel_terminate_action(&mut self, m: WsChannelTerminateAction) -> Self::Output {
+        self.unhandled(WsChannelControlMessage::WsChannelTerminateAction(m))
+    }
+    /// A `queue.reorder` message.
+    fn ws_channel_queue_reorder_action(&mut self, m: WsChannelQueueReorderAction) -> Self::Output {
+        self.unhandled(WsChannelControlMessage::WsChannelQueueReorderAction(m))
+    }
+    /// A `queue.clear` message.
+    fn ws_channel_queue_clear_action(&mut self, m: WsChannelQueueClearAction) -> Self::Output {
+        self.unhandled(WsChannelControlMessage::WsChannelQueueClearAction(m))
+    }
+    /// A `queue.pause` message.
+    fn ws_channel_queue_pause_action(&mut self, m: WsChannelQueuePauseAction) -> Self::Output {
+        self.unhandled(WsChannelControlMessage::WsChannelQueuePauseAction(m))
+    }
+    /// A `queue.resume` message.
+    fn ws_channel_queue_resume_action(&mut self, m: WsChannelQueueResumeAction) -> Self::Output {
+        self.unhandled(WsChannelControlMessage::WsChannelQueueResumeAction(m))
+    }
+    /// A `ping` message.
+    fn ws_channel_ping_action(&mut self, m: WsChannelPingAction) -> Self::Output {
+        self.unhandled(WsChannelControlMessage::WsChannelPingAction(m))
+    }
+    /// A `terminal.create` message.
+    fn ws_channel_terminal_create_action(
+        &mut self,
+        m: WsChannelTerminalCreateAction,
+    ) -> Self::Output {
+        self.unhandled(WsChannelControlMessage::WsChannelTerminalCreateAction(m))
+    }
+    /// A `terminal.input` message.
+    fn ws_channel_terminal_input_action(
+        &mut self,
+        m: WsChannelTerminalInputAction,
+    ) -> Self::Output {
+        self.unhandled(WsChannelControlMessage::WsChannelTerminalInputAction(m))
+    }
+    /// A `terminal.resize` message.
+    fn ws_channel_terminal_resize_action(
+        &mut self,
+        m: WsChannelTerminalResizeAction,
+    ) -> Self::Output {
+        self.unhandled(WsChannelControlMessage::WsChannelTerminalResizeAction(m))
+    }
+    /// A `terminal.kill` message.
+    fn ws_channel_terminal_kill_action(&mut self, m: WsChannelTerminalKillAction) -> Self::Output {
+        self.unhandled(WsChannelControlMessage::WsChannelTerminalKillAction(m))
+    }
+}
+/// The `async` twin of [`WsChannelControlMessageHandler`]; runtime-agnostic (any executor).
+pub trait WsChannelControlMessageAsyncHandler {
+    /// What every method's future resolves to.
+    type Output;
+    /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
+    fn unhandled(&mut self, m: WsChannelControlMessage) -> impl wg::Future<Output = Self::Output>;
+    /// A `subscribe` message.
+    fn ws_subscribe_action(
+        &mut self,
+        m: WsSubscribeAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelControlMessage::WsSubscribeAction(m))
+    }
+    /// A `unsubscribe` message.
+    fn ws_unsubscribe_action(
+        &mut self,
+        m: WsUnsubscribeAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelControlMessage::WsUnsubscribeAction(m))
+    }
+    /// A `prompt` message.
+    fn ws_channel_prompt_action(
+        &mut self,
+        m: WsChannelPromptAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelControlMessage::WsChannelPromptAction(m))
+    }
+    /// A `permission.respond` message.
+    fn ws_channel_permission_respond_action(
+        &mut self,
+        m: WsChannelPermissionRespondAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelControlMessage::WsChannelPermissionRespondAction(m))
+    }
+    /// A `cancel` message.
+    fn ws_channel_cancel_action(
+        &mut self,
+        m: WsChannelCancelAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelControlMessage::WsChannelCancelAction(m))
+    }
+    /// A `terminate` message.
+    fn ws_channel_terminate_action(
+        &mut self,
+        m: WsChannelTerminateAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelControlMessage::WsChannelTerminateAction(m))
+    }
+    /// A `queue.reorder` message.
+    fn ws_channel_queue_reorder_action(
+        &mut self,
+        m: WsChannelQueueReorderAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelControlMessage::WsChannelQueueReorderAction(m))
+    }
+    /// A `queue.clear` message.
+    fn ws_channel_queue_clear_action(
+        &mut self,
+        m: WsChannelQueueClearAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelControlMessage::WsChannelQueueClearAction(m))
+    }
+    /// A `queue.pause` message.
+    fn ws_channel_queue_pause_action(
+        &mut self,
+        m: WsChannelQueuePauseAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelControlMessage::WsChannelQueuePauseAction(m))
+    }
+    /// A `queue.resume` message.
+    fn ws_channel_queue_resume_action(
+        &mut self,
+        m: WsChannelQueueResumeAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelControlMessage::WsChannelQueueResumeAction(m))
+    }
+    /// A `ping` message.
+    fn ws_channel_ping_action(
+        &mut self,
+        m: WsChannelPingAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelControlMessage::WsChannelPingAction(m))
+    }
+    /// A `terminal.create` message.
+    fn ws_channel_terminal_create_action(
+        &mut self,
+        m: WsChannelTerminalCreateAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelControlMessage::WsChannelTerminalCreateAction(m))
+    }
+    /// A `terminal.input` message.
+    fn ws_channel_terminal_input_action(
+        &mut self,
+        m: WsChannelTerminalInputAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelControlMessage::WsChannelTerminalInputAction(m))
+    }
+    /// A `terminal.resize` message.
+    fn ws_channel_terminal_resize_action(
+        &mut self,
+        m: WsChannelTerminalResizeAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelControlMessage::WsChannelTerminalResizeAction(m))
+    }
+    /// A `terminal.kill` message.
+    fn ws_channel_terminal_kill_action(
+        &mut self,
+        m: WsChannelTerminalKillAction,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WsChannelControlMessage::WsChannelTerminalKillAction(m))
+    }
 }

@@ -557,6 +557,394 @@ pub enum WorkerToHost {
     #[wiregen(other)]
     Unknown(wg::Value),
 }
+impl WorkerToHost {
+    /// The `requestId` member, for the [`WorkerToHost`] messages that have one.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Self::ModalClose(m) => Some(m.request_id.as_str()),
+            Self::ConfirmOpen(m) => Some(m.request_id.as_str()),
+            Self::InputPromptOpen(m) => Some(m.request_id.as_str()),
+            Self::FrontendProcessSpawn(m) => Some(m.request_id.as_str()),
+            Self::FrontendProcessList(m) => Some(m.request_id.as_str()),
+            Self::FrontendProcessGet(m) => Some(m.request_id.as_str()),
+            Self::FrontendProcessStop(m) => Some(m.request_id.as_str()),
+            Self::BackendProcessSpawn(m) => Some(m.request_id.as_str()),
+            Self::BackendProcessList(m) => Some(m.request_id.as_str()),
+            Self::BackendProcessGet(m) => Some(m.request_id.as_str()),
+            Self::BackendProcessStop(m) => Some(m.request_id.as_str()),
+            Self::MacrosResolve(m) => Some(m.request_id.as_str()),
+            Self::ImageGenModels(m) => Some(m.request_id.as_str()),
+            Self::ThemeApply(m) => Some(m.request_id.as_str()),
+            Self::ThemeApplyPalette(m) => Some(m.request_id.as_str()),
+            Self::ThemeClear(m) => Some(m.request_id.as_str()),
+            Self::ThemeGetCurrent(m) => Some(m.request_id.as_str()),
+            _ => None,
+        }
+    }
+    /// The `userId` member, for the [`WorkerToHost`] messages that have one.
+    pub fn user_id(&self) -> Option<&str> {
+        match self {
+            Self::ModalClose(m) => m.user_id.as_deref(),
+            Self::ConfirmOpen(m) => m.user_id.as_deref(),
+            Self::InputPromptOpen(m) => m.user_id.as_deref(),
+            Self::FrontendProcessSend(m) => m.user_id.as_deref(),
+            Self::BackendProcessSend(m) => m.user_id.as_deref(),
+            Self::MacrosResolve(m) => m.user_id.as_deref(),
+            Self::ImageGenModels(m) => m.user_id.as_deref(),
+            Self::ThemeApply(m) => m.user_id.as_deref(),
+            Self::ThemeApplyPalette(m) => m.user_id.as_deref(),
+            Self::ThemeClear(m) => m.user_id.as_deref(),
+            Self::ThemeGetCurrent(m) => m.user_id.as_deref(),
+            _ => None,
+        }
+    }
+    /// The `title` member, for the [`WorkerToHost`] messages that have one.
+    pub fn title(&self) -> Option<&str> {
+        match self {
+            Self::ConfirmOpen(m) => Some(m.title.as_str()),
+            Self::InputPromptOpen(m) => Some(m.title.as_str()),
+            _ => None,
+        }
+    }
+    /// The `message` member, for the [`WorkerToHost`] messages that have one.
+    pub fn message(&self) -> Option<&str> {
+        match self {
+            Self::ConfirmOpen(m) => Some(m.message.as_str()),
+            Self::InputPromptOpen(m) => m.message.as_deref(),
+            _ => None,
+        }
+    }
+    /// The `cancelLabel` member, for the [`WorkerToHost`] messages that have one.
+    pub fn cancel_label(&self) -> Option<&str> {
+        match self {
+            Self::ConfirmOpen(m) => m.cancel_label.as_deref(),
+            Self::InputPromptOpen(m) => m.cancel_label.as_deref(),
+            _ => None,
+        }
+    }
+    /// The `processId` member, for the [`WorkerToHost`] messages that have one.
+    pub fn process_id(&self) -> Option<&str> {
+        match self {
+            Self::FrontendProcessGet(m) => Some(m.process_id.as_str()),
+            Self::FrontendProcessStop(m) => Some(m.process_id.as_str()),
+            Self::FrontendProcessSend(m) => Some(m.process_id.as_str()),
+            Self::BackendProcessGet(m) => Some(m.process_id.as_str()),
+            Self::BackendProcessStop(m) => Some(m.process_id.as_str()),
+            Self::BackendProcessSend(m) => Some(m.process_id.as_str()),
+            _ => None,
+        }
+    }
+    /// The `payload` member, for the [`WorkerToHost`] messages that have one.
+    pub fn payload(&self) -> Option<&wg::Value> {
+        match self {
+            Self::FrontendProcessSend(m) => Some(&m.payload),
+            Self::BackendProcessSend(m) => Some(&m.payload),
+            _ => None,
+        }
+    }
+    /// The member that correlates a request with its reply: `requestId`.
+    pub fn correlation_id(&self) -> Option<&str> {
+        match self {
+            Self::ModalClose(m) => Some(m.request_id.as_str()),
+            Self::ConfirmOpen(m) => Some(m.request_id.as_str()),
+            Self::InputPromptOpen(m) => Some(m.request_id.as_str()),
+            Self::FrontendProcessSpawn(m) => Some(m.request_id.as_str()),
+            Self::FrontendProcessList(m) => Some(m.request_id.as_str()),
+            Self::FrontendProcessGet(m) => Some(m.request_id.as_str()),
+            Self::FrontendProcessStop(m) => Some(m.request_id.as_str()),
+            Self::BackendProcessSpawn(m) => Some(m.request_id.as_str()),
+            Self::BackendProcessList(m) => Some(m.request_id.as_str()),
+            Self::BackendProcessGet(m) => Some(m.request_id.as_str()),
+            Self::BackendProcessStop(m) => Some(m.request_id.as_str()),
+            Self::MacrosResolve(m) => Some(m.request_id.as_str()),
+            Self::ImageGenModels(m) => Some(m.request_id.as_str()),
+            Self::ThemeApply(m) => Some(m.request_id.as_str()),
+            Self::ThemeApplyPalette(m) => Some(m.request_id.as_str()),
+            Self::ThemeClear(m) => Some(m.request_id.as_str()),
+            Self::ThemeGetCurrent(m) => Some(m.request_id.as_str()),
+            _ => None,
+        }
+    }
+    /// Calls the [`WorkerToHostHandler`] method for this message.
+    pub fn dispatch<H>(self, h: &mut H) -> H::Output
+    where
+        H: WorkerToHostHandler + ?Sized,
+    {
+        match self {
+            Self::ModalClose(m) => h.modal_close(m),
+            Self::ConfirmOpen(m) => h.confirm_open(m),
+            Self::InputPromptOpen(m) => h.input_prompt_open(m),
+            Self::FrontendProcessSpawn(m) => h.frontend_process_spawn(m),
+            Self::FrontendProcessList(m) => h.frontend_process_list(m),
+            Self::FrontendProcessGet(m) => h.frontend_process_get(m),
+            Self::FrontendProcessStop(m) => h.frontend_process_stop(m),
+            Self::FrontendProcessSend(m) => h.frontend_process_send(m),
+            Self::BackendProcessSpawn(m) => h.backend_process_spawn(m),
+            Self::BackendProcessList(m) => h.backend_process_list(m),
+            Self::BackendProcessGet(m) => h.backend_process_get(m),
+            Self::BackendProcessStop(m) => h.backend_process_stop(m),
+            Self::BackendProcessSend(m) => h.backend_process_send(m),
+            Self::MacrosResolve(m) => h.macros_resolve(m),
+            Self::ImageGenModels(m) => h.image_gen_models(m),
+            Self::ThemeApply(m) => h.theme_apply(m),
+            Self::ThemeApplyPalette(m) => h.theme_apply_palette(m),
+            Self::ThemeClear(m) => h.theme_clear(m),
+            Self::ThemeGetCurrent(m) => h.theme_get_current(m),
+            m => h.unhandled(m),
+        }
+    }
+    /// Calls the [`WorkerToHostAsyncHandler`] method for this message.
+    pub async fn dispatch_async<H>(self, h: &mut H) -> H::Output
+    where
+        H: WorkerToHostAsyncHandler + ?Sized,
+    {
+        match self {
+            Self::ModalClose(m) => h.modal_close(m).await,
+            Self::ConfirmOpen(m) => h.confirm_open(m).await,
+            Self::InputPromptOpen(m) => h.input_prompt_open(m).await,
+            Self::FrontendProcessSpawn(m) => h.frontend_process_spawn(m).await,
+            Self::FrontendProcessList(m) => h.frontend_process_list(m).await,
+            Self::FrontendProcessGet(m) => h.frontend_process_get(m).await,
+            Self::FrontendProcessStop(m) => h.frontend_process_stop(m).await,
+            Self::FrontendProcessSend(m) => h.frontend_process_send(m).await,
+            Self::BackendProcessSpawn(m) => h.backend_process_spawn(m).await,
+            Self::BackendProcessList(m) => h.backend_process_list(m).await,
+            Self::BackendProcessGet(m) => h.backend_process_get(m).await,
+            Self::BackendProcessStop(m) => h.backend_process_stop(m).await,
+            Self::BackendProcessSend(m) => h.backend_process_send(m).await,
+            Self::MacrosResolve(m) => h.macros_resolve(m).await,
+            Self::ImageGenModels(m) => h.image_gen_models(m).await,
+            Self::ThemeApply(m) => h.theme_apply(m).await,
+            Self::ThemeApplyPalette(m) => h.theme_apply_palette(m).await,
+            Self::ThemeClear(m) => h.theme_clear(m).await,
+            Self::ThemeGetCurrent(m) => h.theme_get_current(m).await,
+            m => h.unhandled(m).await,
+        }
+    }
+}
+/// Handles [`WorkerToHost`] messages (worker → host): one method per message type. Every method defaults to [`WorkerToHostHandler::unhandled`], so messages added by a newer protocol version (and unknown ones) never break an implementation.
+pub trait WorkerToHostHandler {
+    /// What every method returns.
+    type Output;
+    /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
+    fn unhandled(&mut self, m: WorkerToHost) -> Self::Output;
+    /// A `modal_close` message.
+    fn modal_close(&mut self, m: worker_to_host::ModalClose) -> Self::Output {
+        self.unhandled(WorkerToHost::ModalClose(m))
+    }
+    /// A `confirm_open` message.
+    fn confirm_open(&mut self, m: worker_to_host::ConfirmOpen) -> Self::Output {
+        self.unhandled(WorkerToHost::ConfirmOpen(m))
+    }
+    /// A `input_prompt_open` message.
+    fn input_prompt_open(&mut self, m: worker_to_host::InputPromptOpen) -> Self::Output {
+        self.unhandled(WorkerToHost::InputPromptOpen(m))
+    }
+    /// A `frontend_process_spawn` message.
+    fn frontend_process_spawn(&mut self, m: worker_to_host::FrontendProcessSpawn) -> Self::Output {
+        self.unhandled(WorkerToHost::FrontendProcessSpawn(m))
+    }
+    /// A `frontend_process_list` message.
+    fn frontend_process_list(&mut self, m: worker_to_host::FrontendProcessList) -> Self::Output {
+        self.unhandled(WorkerToHost::FrontendProcessList(m))
+    }
+    /// A `frontend_process_get` message.
+    fn frontend_process_get(&mut self, m: worker_to_host::FrontendProcessGet) -> Self::Output {
+        self.unhandled(WorkerToHost::FrontendProcessGet(m))
+    }
+    /// A `frontend_process_stop` message.
+    fn frontend_process_stop(&mut self, m: worker_to_host::FrontendProcessStop) -> Self::Output {
+        self.unhandled(WorkerToHost::FrontendProcessStop(m))
+    }
+    /// A `frontend_process_send` message.
+    fn frontend_process_send(&mut self, m: worker_to_host::FrontendProcessSend) -> Self::Output {
+        self.unhandled(WorkerToHost::FrontendProcessSend(m))
+    }
+    /// A `backend_process_spawn` message.
+    fn backend_process_spawn(&mut self, m: worker_to_host::BackendProcessSpawn) -> Self::Output {
+        self.unhandled(WorkerToHost::BackendProcessSpawn(m))
+    }
+    /// A `backend_process_list` message.
+    fn backend_process_list(&mut self, m: worker_to_host::BackendProcessList) -> Self::Output {
+        self.unhandled(WorkerToHost::BackendProcessList(m))
+    }
+    /// A `backend_process_get` message.
+    fn backend_process_get(&mut self, m: worker_to_host::BackendProcessGet) -> Self::Output {
+        self.unhandled(WorkerToHost::BackendProcessGet(m))
+    }
+    /// A `backend_process_stop` message.
+    fn backend_process_stop(&mut self, m: worker_to_host::BackendProcessStop) -> Self::Output {
+        self.unhandled(WorkerToHost::BackendProcessStop(m))
+    }
+    /// A `backend_process_send` message.
+    fn backend_process_send(&mut self, m: worker_to_host::BackendProcessSend) -> Self::Output {
+        self.unhandled(WorkerToHost::BackendProcessSend(m))
+    }
+    /// A `macros_resolve` message.
+    fn macros_resolve(&mut self, m: worker_to_host::MacrosResolve) -> Self::Output {
+        self.unhandled(WorkerToHost::MacrosResolve(m))
+    }
+    /// A `image_gen_models` message.
+    fn image_gen_models(&mut self, m: worker_to_host::ImageGenModels) -> Self::Output {
+        self.unhandled(WorkerToHost::ImageGenModels(m))
+    }
+    /// A `theme_apply` message.
+    fn theme_apply(&mut self, m: worker_to_host::ThemeApply) -> Self::Output {
+        self.unhandled(WorkerToHost::ThemeApply(m))
+    }
+    /// A `theme_apply_palette` message.
+    fn theme_apply_palette(&mut self, m: worker_to_host::ThemeApplyPalette) -> Self::Output {
+        self.unhandled(WorkerToHost::ThemeApplyPalette(m))
+    }
+    /// A `theme_clear` message.
+    fn theme_clear(&mut self, m: worker_to_host::ThemeClear) -> Self::Output {
+        self.unhandled(WorkerToHost::ThemeClear(m))
+    }
+    /// A `theme_get_current` message.
+    fn theme_get_current(&mut self, m: worker_to_host::ThemeGetCurrent) -> Self::Output {
+        self.unhandled(WorkerToHost::ThemeGetCurrent(m))
+    }
+}
+/// The `async` twin of [`WorkerToHostHandler`]; runtime-agnostic (any executor).
+pub trait WorkerToHostAsyncHandler {
+    /// What every method's future resolves to.
+    type Output;
+    /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
+    fn unhandled(&mut self, m: WorkerToHost) -> impl wg::Future<Output = Self::Output>;
+    /// A `modal_close` message.
+    fn modal_close(
+        &mut self,
+        m: worker_to_host::ModalClose,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::ModalClose(m))
+    }
+    /// A `confirm_open` message.
+    fn confirm_open(
+        &mut self,
+        m: worker_to_host::ConfirmOpen,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::ConfirmOpen(m))
+    }
+    /// A `input_prompt_open` message.
+    fn input_prompt_open(
+        &mut self,
+        m: worker_to_host::InputPromptOpen,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::InputPromptOpen(m))
+    }
+    /// A `frontend_process_spawn` message.
+    fn frontend_process_spawn(
+        &mut self,
+        m: worker_to_host::FrontendProcessSpawn,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::FrontendProcessSpawn(m))
+    }
+    /// A `frontend_process_list` message.
+    fn frontend_process_list(
+        &mut self,
+        m: worker_to_host::FrontendProcessList,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::FrontendProcessList(m))
+    }
+    /// A `frontend_process_get` message.
+    fn frontend_process_get(
+        &mut self,
+        m: worker_to_host::FrontendProcessGet,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::FrontendProcessGet(m))
+    }
+    /// A `frontend_process_stop` message.
+    fn frontend_process_stop(
+        &mut self,
+        m: worker_to_host::FrontendProcessStop,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::FrontendProcessStop(m))
+    }
+    /// A `frontend_process_send` message.
+    fn frontend_process_send(
+        &mut self,
+        m: worker_to_host::FrontendProcessSend,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::FrontendProcessSend(m))
+    }
+    /// A `backend_process_spawn` message.
+    fn backend_process_spawn(
+        &mut self,
+        m: worker_to_host::BackendProcessSpawn,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::BackendProcessSpawn(m))
+    }
+    /// A `backend_process_list` message.
+    fn backend_process_list(
+        &mut self,
+        m: worker_to_host::BackendProcessList,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::BackendProcessList(m))
+    }
+    /// A `backend_process_get` message.
+    fn backend_process_get(
+        &mut self,
+        m: worker_to_host::BackendProcessGet,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::BackendProcessGet(m))
+    }
+    /// A `backend_process_stop` message.
+    fn backend_process_stop(
+        &mut self,
+        m: worker_to_host::BackendProcessStop,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::BackendProcessStop(m))
+    }
+    /// A `backend_process_send` message.
+    fn backend_process_send(
+        &mut self,
+        m: worker_to_host::BackendProcessSend,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::BackendProcessSend(m))
+    }
+    /// A `macros_resolve` message.
+    fn macros_resolve(
+        &mut self,
+        m: worker_to_host::MacrosResolve,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::MacrosResolve(m))
+    }
+    /// A `image_gen_models` message.
+    fn image_gen_models(
+        &mut self,
+        m: worker_to_host::ImageGenModels,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::ImageGenModels(m))
+    }
+    /// A `theme_apply` message.
+    fn theme_apply(
+        &mut self,
+        m: worker_to_host::ThemeApply,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::ThemeApply(m))
+    }
+    /// A `theme_apply_palette` message.
+    fn theme_apply_palette(
+        &mut self,
+        m: worker_to_host::ThemeApplyPalette,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::ThemeApplyPalette(m))
+    }
+    /// A `theme_clear` message.
+    fn theme_clear(
+        &mut self,
+        m: worker_to_host::ThemeClear,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::ThemeClear(m))
+    }
+    /// A `theme_get_current` message.
+    fn theme_get_current(
+        &mut self,
+        m: worker_to_host::ThemeGetCurrent,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHost::ThemeGetCurrent(m))
+    }
+}
 /// Variant payloads and inline types of [`WorkerToHost`].
 pub mod worker_to_host {
     #[allow(unused_imports)]
@@ -927,6 +1315,173 @@ pub enum HostToWorker {
     /// A message whose `type` this version does not know, kept as received.
     #[wiregen(other)]
     Unknown(wg::Value),
+}
+impl HostToWorker {
+    /// The `payload` member, for the [`HostToWorker`] messages that have one.
+    pub fn payload(&self) -> Option<&wg::Value> {
+        match self {
+            Self::FrontendMessage(m) => Some(&m.payload),
+            Self::FrontendProcessMessage(m) => Some(&m.payload),
+            Self::BackendProcessMessage(m) => Some(&m.payload),
+            _ => None,
+        }
+    }
+    /// The `userId` member, for the [`HostToWorker`] messages that have one.
+    pub fn user_id(&self) -> Option<&str> {
+        match self {
+            Self::FrontendMessage(m) => Some(m.user_id.as_str()),
+            Self::FrontendProcessMessage(m) => Some(m.user_id.as_str()),
+            Self::BackendProcessMessage(m) => Some(m.user_id.as_str()),
+            _ => None,
+        }
+    }
+    /// The `processId` member, for the [`HostToWorker`] messages that have one.
+    pub fn process_id(&self) -> Option<&str> {
+        match self {
+            Self::FrontendProcessMessage(m) => Some(m.process_id.as_str()),
+            Self::BackendProcessMessage(m) => Some(m.process_id.as_str()),
+            _ => None,
+        }
+    }
+    /// The member that correlates a request with its reply: `requestId`.
+    pub fn correlation_id(&self) -> Option<&str> {
+        match self {
+            Self::OauthCallback(m) => Some(m.request_id.as_str()),
+            _ => None,
+        }
+    }
+    /// Calls the [`HostToWorkerHandler`] method for this message.
+    pub fn dispatch<H>(self, h: &mut H) -> H::Output
+    where
+        H: HostToWorkerHandler + ?Sized,
+    {
+        match self {
+            Self::Shutdown(m) => h.shutdown(m),
+            Self::FrontendMessage(m) => h.frontend_message(m),
+            Self::FrontendProcessLifecycle(m) => h.frontend_process_lifecycle(m),
+            Self::FrontendProcessMessage(m) => h.frontend_process_message(m),
+            Self::BackendProcessLifecycle(m) => h.backend_process_lifecycle(m),
+            Self::BackendProcessMessage(m) => h.backend_process_message(m),
+            Self::OauthCallback(m) => h.oauth_callback(m),
+            m => h.unhandled(m),
+        }
+    }
+    /// Calls the [`HostToWorkerAsyncHandler`] method for this message.
+    pub async fn dispatch_async<H>(self, h: &mut H) -> H::Output
+    where
+        H: HostToWorkerAsyncHandler + ?Sized,
+    {
+        match self {
+            Self::Shutdown(m) => h.shutdown(m).await,
+            Self::FrontendMessage(m) => h.frontend_message(m).await,
+            Self::FrontendProcessLifecycle(m) => h.frontend_process_lifecycle(m).await,
+            Self::FrontendProcessMessage(m) => h.frontend_process_message(m).await,
+            Self::BackendProcessLifecycle(m) => h.backend_process_lifecycle(m).await,
+            Self::BackendProcessMessage(m) => h.backend_process_message(m).await,
+            Self::OauthCallback(m) => h.oauth_callback(m).await,
+            m => h.unhandled(m).await,
+        }
+    }
+}
+/// Handles [`HostToWorker`] messages (host → worker): one method per message type. Every method defaults to [`HostToWorkerHandler::unhandled`], so messages added by a newer protocol version (and unknown ones) never break an implementation.
+pub trait HostToWorkerHandler {
+    /// What every method returns.
+    type Output;
+    /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
+    fn unhandled(&mut self, m: HostToWorker) -> Self::Output;
+    /// A `shutdown` message.
+    fn shutdown(&mut self, m: host_to_worker::Shutdown) -> Self::Output {
+        self.unhandled(HostToWorker::Shutdown(m))
+    }
+    /// A `frontend_message` message.
+    fn frontend_message(&mut self, m: host_to_worker::FrontendMessage) -> Self::Output {
+        self.unhandled(HostToWorker::FrontendMessage(m))
+    }
+    /// A `frontend_process_lifecycle` message.
+    fn frontend_process_lifecycle(
+        &mut self,
+        m: host_to_worker::FrontendProcessLifecycle,
+    ) -> Self::Output {
+        self.unhandled(HostToWorker::FrontendProcessLifecycle(m))
+    }
+    /// A `frontend_process_message` message.
+    fn frontend_process_message(
+        &mut self,
+        m: host_to_worker::FrontendProcessMessage,
+    ) -> Self::Output {
+        self.unhandled(HostToWorker::FrontendProcessMessage(m))
+    }
+    /// A `backend_process_lifecycle` message.
+    fn backend_process_lifecycle(
+        &mut self,
+        m: host_to_worker::BackendProcessLifecycle,
+    ) -> Self::Output {
+        self.unhandled(HostToWorker::BackendProcessLifecycle(m))
+    }
+    /// A `backend_process_message` message.
+    fn backend_process_message(
+        &mut self,
+        m: host_to_worker::BackendProcessMessage,
+    ) -> Self::Output {
+        self.unhandled(HostToWorker::BackendProcessMessage(m))
+    }
+    /// A `oauth_callback` message.
+    fn oauth_callback(&mut self, m: host_to_worker::OauthCallback) -> Self::Output {
+        self.unhandled(HostToWorker::OauthCallback(m))
+    }
+}
+/// The `async` twin of [`HostToWorkerHandler`]; runtime-agnostic (any executor).
+pub trait HostToWorkerAsyncHandler {
+    /// What every method's future resolves to.
+    type Output;
+    /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
+    fn unhandled(&mut self, m: HostToWorker) -> impl wg::Future<Output = Self::Output>;
+    /// A `shutdown` message.
+    fn shutdown(&mut self, m: host_to_worker::Shutdown) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(HostToWorker::Shutdown(m))
+    }
+    /// A `frontend_message` message.
+    fn frontend_message(
+        &mut self,
+        m: host_to_worker::FrontendMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(HostToWorker::FrontendMessage(m))
+    }
+    /// A `frontend_process_lifecycle` message.
+    fn frontend_process_lifecycle(
+        &mut self,
+        m: host_to_worker::FrontendProcessLifecycle,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(HostToWorker::FrontendProcessLifecycle(m))
+    }
+    /// A `frontend_process_message` message.
+    fn frontend_process_message(
+        &mut self,
+        m: host_to_worker::FrontendProcessMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(HostToWorker::FrontendProcessMessage(m))
+    }
+    /// A `backend_process_lifecycle` message.
+    fn backend_process_lifecycle(
+        &mut self,
+        m: host_to_worker::BackendProcessLifecycle,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(HostToWorker::BackendProcessLifecycle(m))
+    }
+    /// A `backend_process_message` message.
+    fn backend_process_message(
+        &mut self,
+        m: host_to_worker::BackendProcessMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(HostToWorker::BackendProcessMessage(m))
+    }
+    /// A `oauth_callback` message.
+    fn oauth_callback(
+        &mut self,
+        m: host_to_worker::OauthCallback,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(HostToWorker::OauthCallback(m))
+    }
 }
 /// Variant payloads and inline types of [`HostToWorker`].
 pub mod host_to_worker {

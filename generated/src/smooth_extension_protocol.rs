@@ -757,3 +757,511 @@ pub struct BusPublish {
 }
 /// One JSON-RPC 2.0 frame (request, notification or response), sent one per line (ndjson). The SDK exports this type from its JSON-RPC module but the seed never shows its body. (open object: its fields are not shown in the seeds)
 pub type JsonRpcFrame = wg::BTreeMap<String, wg::Value>;
+/// One type per JSON-RPC method: its name, params and result
+/// (`wg::jsonrpc::Request` / `wg::jsonrpc::Notification`).
+pub mod methods {
+    #[allow(unused_imports)]
+    use ::wiregen_runtime as wg;
+    /// `initialize` (host → extension request): Starts the session: the host sends its context, the extension answers with what it registers. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    #[derive(Debug)]
+    pub enum Initialize {}
+    impl wg::jsonrpc::Request for Initialize {
+        const METHOD: &'static str = "initialize";
+        type Params = super::InitializeParams;
+        type Result = super::InitializeResult;
+    }
+    /// `tool/execute` (host → extension request): Runs one of the extension's tools. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    #[derive(Debug)]
+    pub enum ToolExecute {}
+    impl wg::jsonrpc::Request for ToolExecute {
+        const METHOD: &'static str = "tool/execute";
+        type Params = super::ToolExecuteParams;
+        type Result = super::ToolExecuteResult;
+    }
+    /// `hook` (host → extension request): Runs a hook the extension registered. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    #[derive(Debug)]
+    pub enum Hook {}
+    impl wg::jsonrpc::Request for Hook {
+        const METHOD: &'static str = "hook";
+        type Params = super::HookParams;
+        type Result = super::HookResult;
+    }
+    /// `command/execute` (host → extension request): Runs a command the extension registered. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    #[derive(Debug)]
+    pub enum CommandExecute {}
+    impl wg::jsonrpc::Request for CommandExecute {
+        const METHOD: &'static str = "command/execute";
+        type Params = super::CommandExecuteParams;
+        type Result = super::CommandExecuteResult;
+    }
+    /// `command/complete` (host → extension request): Asks for completions of a command's arguments. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    #[derive(Debug)]
+    pub enum CommandComplete {}
+    impl wg::jsonrpc::Request for CommandComplete {
+        const METHOD: &'static str = "command/complete";
+        type Params = super::CommandCompleteParams;
+        type Result = super::CommandCompleteResult;
+    }
+    /// `event` (host → extension notification): Delivers an observed event. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    #[derive(Debug)]
+    pub enum Event {}
+    impl wg::jsonrpc::Notification for Event {
+        const METHOD: &'static str = "event";
+        type Params = super::EventParams;
+    }
+    /// `ping` (host → extension request): Liveness check; answered with an object. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    #[derive(Debug)]
+    pub enum Ping {}
+    impl wg::jsonrpc::Request for Ping {
+        const METHOD: &'static str = "ping";
+        type Params = ();
+        type Result = wg::Value;
+    }
+    /// `shutdown` (host → extension request): Asks the extension to finish and exit. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    #[derive(Debug)]
+    pub enum Shutdown {}
+    impl wg::jsonrpc::Request for Shutdown {
+        const METHOD: &'static str = "shutdown";
+        type Params = ();
+        type Result = wg::Value;
+    }
+    /// `ui/request` (extension → host request): Asks the host to show or ask something in its UI.
+    #[derive(Debug)]
+    pub enum UiRequest {}
+    impl wg::jsonrpc::Request for UiRequest {
+        const METHOD: &'static str = "ui/request";
+        type Params = super::UiRequestParams;
+        type Result = super::UiRequestResult;
+    }
+    /// `session/send_message` (extension → host request): Sends a message into the current session (the result is untyped).
+    #[derive(Debug)]
+    pub enum SessionSendMessage {}
+    impl wg::jsonrpc::Request for SessionSendMessage {
+        const METHOD: &'static str = "session/send_message";
+        type Params = super::SessionSendMessageParams;
+        type Result = wg::Value;
+    }
+    /// `session/send_user_message` (extension → host request): Sends a message as the user (the result is untyped).
+    #[derive(Debug)]
+    pub enum SessionSendUserMessage {}
+    impl wg::jsonrpc::Request for SessionSendUserMessage {
+        const METHOD: &'static str = "session/send_user_message";
+        type Params = super::SessionSendUserMessageParams;
+        type Result = wg::Value;
+    }
+    /// `session/append_entry` (extension → host request): Appends an entry to the session log (the result is untyped).
+    #[derive(Debug)]
+    pub enum SessionAppendEntry {}
+    impl wg::jsonrpc::Request for SessionAppendEntry {
+        const METHOD: &'static str = "session/append_entry";
+        type Params = super::SessionAppendEntryParams;
+        type Result = wg::Value;
+    }
+    /// `session/set_model` (extension → host request): Switches the session's model (the result is untyped).
+    #[derive(Debug)]
+    pub enum SessionSetModel {}
+    impl wg::jsonrpc::Request for SessionSetModel {
+        const METHOD: &'static str = "session/set_model";
+        type Params = super::SessionSetModelParams;
+        type Result = wg::Value;
+    }
+    /// `provider/complete` (host → extension request): Runs a completion on a provider the extension registered; streamed output arrives as `provider/delta` notifications before the result.
+    #[derive(Debug)]
+    pub enum ProviderComplete {}
+    impl wg::jsonrpc::Request for ProviderComplete {
+        const METHOD: &'static str = "provider/complete";
+        type Params = super::ProviderCompleteParams;
+        type Result = super::ProviderCompleteResult;
+    }
+    /// `provider/delta` (extension → host notification): One streamed event of a running `provider/complete`.
+    #[derive(Debug)]
+    pub enum ProviderDelta {}
+    impl wg::jsonrpc::Notification for ProviderDelta {
+        const METHOD: &'static str = "provider/delta";
+        type Params = super::ProviderDeltaParams;
+    }
+    /// `provider/oauth_login` (host → extension request): Starts a provider's OAuth login.
+    #[derive(Debug)]
+    pub enum ProviderOauthLogin {}
+    impl wg::jsonrpc::Request for ProviderOauthLogin {
+        const METHOD: &'static str = "provider/oauth_login";
+        type Params = super::ProviderOAuthParams;
+        type Result = super::ProviderCredentials;
+    }
+    /// `provider/oauth_refresh` (host → extension request): Refreshes a provider's OAuth credentials.
+    #[derive(Debug)]
+    pub enum ProviderOauthRefresh {}
+    impl wg::jsonrpc::Request for ProviderOauthRefresh {
+        const METHOD: &'static str = "provider/oauth_refresh";
+        type Params = super::ProviderOAuthParams;
+        type Result = super::ProviderCredentials;
+    }
+    /// `bus/publish` (extension → host request): Publishes a payload on the host's event bus (a request; its result is untyped).
+    #[derive(Debug)]
+    pub enum BusPublish {}
+    impl wg::jsonrpc::Request for BusPublish {
+        const METHOD: &'static str = "bus/publish";
+        type Params = super::BusPublish;
+        type Result = wg::Value;
+    }
+}
+/// The protocol's own JSON-RPC error codes (the standard ones are in
+/// `wg::jsonrpc::codes`).
+pub mod error_codes {
+    /// The host has no UI to show the request in.
+    pub const NO_UI: i64 = -32001;
+    /// The call is not allowed in the caller's context tier.
+    pub const CONTEXT_VIOLATION: i64 = -32003;
+}
+/// The requests the `extension` side receives, decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExtensionRequest {
+    /// `initialize`.
+    Initialize(InitializeParams),
+    /// `tool/execute`.
+    ToolExecute(ToolExecuteParams),
+    /// `hook`.
+    Hook(HookParams),
+    /// `command/execute`.
+    CommandExecute(CommandExecuteParams),
+    /// `command/complete`.
+    CommandComplete(CommandCompleteParams),
+    /// `ping`.
+    Ping(()),
+    /// `shutdown`.
+    Shutdown(()),
+    /// `provider/complete`.
+    ProviderComplete(ProviderCompleteParams),
+    /// `provider/oauth_login`.
+    ProviderOauthLogin(ProviderOAuthParams),
+    /// `provider/oauth_refresh`.
+    ProviderOauthRefresh(ProviderOAuthParams),
+}
+impl ExtensionRequest {
+    /// Decodes params by method name (`-32601` for an unknown method, `-32602`
+    /// naming the bad field).
+    pub fn decode(method: &str, params: Option<&wg::RawValue>) -> wg::jsonrpc::Reply<Self> {
+        use wg::jsonrpc::decode_params as d;
+        match method {
+            "initialize" => d(method, params).map(Self::Initialize),
+            "tool/execute" => d(method, params).map(Self::ToolExecute),
+            "hook" => d(method, params).map(Self::Hook),
+            "command/execute" => d(method, params).map(Self::CommandExecute),
+            "command/complete" => d(method, params).map(Self::CommandComplete),
+            "ping" => d(method, params).map(Self::Ping),
+            "shutdown" => d(method, params).map(Self::Shutdown),
+            "provider/complete" => d(method, params).map(Self::ProviderComplete),
+            "provider/oauth_login" => d(method, params).map(Self::ProviderOauthLogin),
+            "provider/oauth_refresh" => d(method, params).map(Self::ProviderOauthRefresh),
+            _ => Err(wg::jsonrpc::ErrorObject::method_not_found(method)),
+        }
+    }
+    /// The method name.
+    pub fn method(&self) -> &'static str {
+        match self {
+            Self::Initialize(_) => "initialize",
+            Self::ToolExecute(_) => "tool/execute",
+            Self::Hook(_) => "hook",
+            Self::CommandExecute(_) => "command/execute",
+            Self::CommandComplete(_) => "command/complete",
+            Self::Ping(_) => "ping",
+            Self::Shutdown(_) => "shutdown",
+            Self::ProviderComplete(_) => "provider/complete",
+            Self::ProviderOauthLogin(_) => "provider/oauth_login",
+            Self::ProviderOauthRefresh(_) => "provider/oauth_refresh",
+        }
+    }
+}
+/// The notifications the `extension` side receives, decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExtensionNotification {
+    /// `event`.
+    Event(EventParams),
+}
+impl ExtensionNotification {
+    /// Decodes params by method name (`-32601` for an unknown method, `-32602`
+    /// naming the bad field).
+    pub fn decode(method: &str, params: Option<&wg::RawValue>) -> wg::jsonrpc::Reply<Self> {
+        use wg::jsonrpc::decode_params as d;
+        match method {
+            "event" => d(method, params).map(Self::Event),
+            _ => Err(wg::jsonrpc::ErrorObject::method_not_found(method)),
+        }
+    }
+    /// The method name.
+    pub fn method(&self) -> &'static str {
+        match self {
+            Self::Event(_) => "event",
+        }
+    }
+}
+/// The `extension` side: one method per request and notification it receives. The `Outbox` takes notifications and requests to send before the response (streamed deltas).
+pub trait ExtensionServer {
+    /// Starts the session: the host sends its context, the extension answers with what it registers. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    /// Answers `-32601` unless implemented.
+    fn initialize(
+        &mut self,
+        params: InitializeParams,
+        out: &mut wg::jsonrpc::Outbox,
+    ) -> wg::jsonrpc::Reply<InitializeResult> {
+        let _ = (params, out);
+        wg::jsonrpc::unimplemented("initialize")
+    }
+    /// Runs one of the extension's tools. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    /// Answers `-32601` unless implemented.
+    fn tool_execute(
+        &mut self,
+        params: ToolExecuteParams,
+        out: &mut wg::jsonrpc::Outbox,
+    ) -> wg::jsonrpc::Reply<ToolExecuteResult> {
+        let _ = (params, out);
+        wg::jsonrpc::unimplemented("tool/execute")
+    }
+    /// Runs a hook the extension registered. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    /// Answers `-32601` unless implemented.
+    fn hook(
+        &mut self,
+        params: HookParams,
+        out: &mut wg::jsonrpc::Outbox,
+    ) -> wg::jsonrpc::Reply<HookResult> {
+        let _ = (params, out);
+        wg::jsonrpc::unimplemented("hook")
+    }
+    /// Runs a command the extension registered. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    /// Answers `-32601` unless implemented.
+    fn command_execute(
+        &mut self,
+        params: CommandExecuteParams,
+        out: &mut wg::jsonrpc::Outbox,
+    ) -> wg::jsonrpc::Reply<CommandExecuteResult> {
+        let _ = (params, out);
+        wg::jsonrpc::unimplemented("command/execute")
+    }
+    /// Asks for completions of a command's arguments. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    /// Answers `-32601` unless implemented.
+    fn command_complete(
+        &mut self,
+        params: CommandCompleteParams,
+        out: &mut wg::jsonrpc::Outbox,
+    ) -> wg::jsonrpc::Reply<CommandCompleteResult> {
+        let _ = (params, out);
+        wg::jsonrpc::unimplemented("command/complete")
+    }
+    /// Delivers an observed event. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    /// Ignored unless implemented.
+    fn event(&mut self, params: EventParams, out: &mut wg::jsonrpc::Outbox) {
+        let _ = (params, out);
+    }
+    /// Liveness check; answered with an object. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    /// Answers `-32601` unless implemented.
+    fn ping(&mut self, params: (), out: &mut wg::jsonrpc::Outbox) -> wg::jsonrpc::Reply<wg::Value> {
+        let _ = (params, out);
+        wg::jsonrpc::unimplemented("ping")
+    }
+    /// Asks the extension to finish and exit. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    /// Answers `-32601` unless implemented.
+    fn shutdown(
+        &mut self,
+        params: (),
+        out: &mut wg::jsonrpc::Outbox,
+    ) -> wg::jsonrpc::Reply<wg::Value> {
+        let _ = (params, out);
+        wg::jsonrpc::unimplemented("shutdown")
+    }
+    /// Runs a completion on a provider the extension registered; streamed output arrives as `provider/delta` notifications before the result.
+    /// Answers `-32601` unless implemented.
+    fn provider_complete(
+        &mut self,
+        params: ProviderCompleteParams,
+        out: &mut wg::jsonrpc::Outbox,
+    ) -> wg::jsonrpc::Reply<ProviderCompleteResult> {
+        let _ = (params, out);
+        wg::jsonrpc::unimplemented("provider/complete")
+    }
+    /// Starts a provider's OAuth login.
+    /// Answers `-32601` unless implemented.
+    fn provider_oauth_login(
+        &mut self,
+        params: ProviderOAuthParams,
+        out: &mut wg::jsonrpc::Outbox,
+    ) -> wg::jsonrpc::Reply<ProviderCredentials> {
+        let _ = (params, out);
+        wg::jsonrpc::unimplemented("provider/oauth_login")
+    }
+    /// Refreshes a provider's OAuth credentials.
+    /// Answers `-32601` unless implemented.
+    fn provider_oauth_refresh(
+        &mut self,
+        params: ProviderOAuthParams,
+        out: &mut wg::jsonrpc::Outbox,
+    ) -> wg::jsonrpc::Reply<ProviderCredentials> {
+        let _ = (params, out);
+        wg::jsonrpc::unimplemented("provider/oauth_refresh")
+    }
+}
+/// Routes the frames the `extension` side receives to a [`ExtensionServer`].
+pub fn extension_router<S>() -> wg::jsonrpc::Router<S>
+where
+    S: ExtensionServer + 'static,
+{
+    wg::jsonrpc::Router::new()
+        .request::<methods::Initialize>(S::initialize)
+        .request::<methods::ToolExecute>(S::tool_execute)
+        .request::<methods::Hook>(S::hook)
+        .request::<methods::CommandExecute>(S::command_execute)
+        .request::<methods::CommandComplete>(S::command_complete)
+        .notification::<methods::Event>(S::event)
+        .request::<methods::Ping>(S::ping)
+        .request::<methods::Shutdown>(S::shutdown)
+        .request::<methods::ProviderComplete>(S::provider_complete)
+        .request::<methods::ProviderOauthLogin>(S::provider_oauth_login)
+        .request::<methods::ProviderOauthRefresh>(S::provider_oauth_refresh)
+}
+/// The requests the `host` side receives, decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HostRequest {
+    /// `ui/request`.
+    UiRequest(UiRequestParams),
+    /// `session/send_message`.
+    SessionSendMessage(SessionSendMessageParams),
+    /// `session/send_user_message`.
+    SessionSendUserMessage(SessionSendUserMessageParams),
+    /// `session/append_entry`.
+    SessionAppendEntry(SessionAppendEntryParams),
+    /// `session/set_model`.
+    SessionSetModel(SessionSetModelParams),
+    /// `bus/publish`.
+    BusPublish(BusPublish),
+}
+impl HostRequest {
+    /// Decodes params by method name (`-32601` for an unknown method, `-32602`
+    /// naming the bad field).
+    pub fn decode(method: &str, params: Option<&wg::RawValue>) -> wg::jsonrpc::Reply<Self> {
+        use wg::jsonrpc::decode_params as d;
+        match method {
+            "ui/request" => d(method, params).map(Self::UiRequest),
+            "session/send_message" => d(method, params).map(Self::SessionSendMessage),
+            "session/send_user_message" => d(method, params).map(Self::SessionSendUserMessage),
+            "session/append_entry" => d(method, params).map(Self::SessionAppendEntry),
+            "session/set_model" => d(method, params).map(Self::SessionSetModel),
+            "bus/publish" => d(method, params).map(Self::BusPublish),
+            _ => Err(wg::jsonrpc::ErrorObject::method_not_found(method)),
+        }
+    }
+    /// The method name.
+    pub fn method(&self) -> &'static str {
+        match self {
+            Self::UiRequest(_) => "ui/request",
+            Self::SessionSendMessage(_) => "session/send_message",
+            Self::SessionSendUserMessage(_) => "session/send_user_message",
+            Self::SessionAppendEntry(_) => "session/append_entry",
+            Self::SessionSetModel(_) => "session/set_model",
+            Self::BusPublish(_) => "bus/publish",
+        }
+    }
+}
+/// The notifications the `host` side receives, decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HostNotification {
+    /// `provider/delta`.
+    ProviderDelta(ProviderDeltaParams),
+}
+impl HostNotification {
+    /// Decodes params by method name (`-32601` for an unknown method, `-32602`
+    /// naming the bad field).
+    pub fn decode(method: &str, params: Option<&wg::RawValue>) -> wg::jsonrpc::Reply<Self> {
+        use wg::jsonrpc::decode_params as d;
+        match method {
+            "provider/delta" => d(method, params).map(Self::ProviderDelta),
+            _ => Err(wg::jsonrpc::ErrorObject::method_not_found(method)),
+        }
+    }
+    /// The method name.
+    pub fn method(&self) -> &'static str {
+        match self {
+            Self::ProviderDelta(_) => "provider/delta",
+        }
+    }
+}
+/// The `host` side: one method per request and notification it receives. The `Outbox` takes notifications and requests to send before the response (streamed deltas).
+pub trait HostServer {
+    /// Asks the host to show or ask something in its UI.
+    /// Answers `-32601` unless implemented.
+    fn ui_request(
+        &mut self,
+        params: UiRequestParams,
+        out: &mut wg::jsonrpc::Outbox,
+    ) -> wg::jsonrpc::Reply<UiRequestResult> {
+        let _ = (params, out);
+        wg::jsonrpc::unimplemented("ui/request")
+    }
+    /// Sends a message into the current session (the result is untyped).
+    /// Answers `-32601` unless implemented.
+    fn session_send_message(
+        &mut self,
+        params: SessionSendMessageParams,
+        out: &mut wg::jsonrpc::Outbox,
+    ) -> wg::jsonrpc::Reply<wg::Value> {
+        let _ = (params, out);
+        wg::jsonrpc::unimplemented("session/send_message")
+    }
+    /// Sends a message as the user (the result is untyped).
+    /// Answers `-32601` unless implemented.
+    fn session_send_user_message(
+        &mut self,
+        params: SessionSendUserMessageParams,
+        out: &mut wg::jsonrpc::Outbox,
+    ) -> wg::jsonrpc::Reply<wg::Value> {
+        let _ = (params, out);
+        wg::jsonrpc::unimplemented("session/send_user_message")
+    }
+    /// Appends an entry to the session log (the result is untyped).
+    /// Answers `-32601` unless implemented.
+    fn session_append_entry(
+        &mut self,
+        params: SessionAppendEntryParams,
+        out: &mut wg::jsonrpc::Outbox,
+    ) -> wg::jsonrpc::Reply<wg::Value> {
+        let _ = (params, out);
+        wg::jsonrpc::unimplemented("session/append_entry")
+    }
+    /// Switches the session's model (the result is untyped).
+    /// Answers `-32601` unless implemented.
+    fn session_set_model(
+        &mut self,
+        params: SessionSetModelParams,
+        out: &mut wg::jsonrpc::Outbox,
+    ) -> wg::jsonrpc::Reply<wg::Value> {
+        let _ = (params, out);
+        wg::jsonrpc::unimplemented("session/set_model")
+    }
+    /// One streamed event of a running `provider/complete`.
+    /// Ignored unless implemented.
+    fn provider_delta(&mut self, params: ProviderDeltaParams, out: &mut wg::jsonrpc::Outbox) {
+        let _ = (params, out);
+    }
+    /// Publishes a payload on the host's event bus (a request; its result is untyped).
+    /// Answers `-32601` unless implemented.
+    fn bus_publish(
+        &mut self,
+        params: BusPublish,
+        out: &mut wg::jsonrpc::Outbox,
+    ) -> wg::jsonrpc::Reply<wg::Value> {
+        let _ = (params, out);
+        wg::jsonrpc::unimplemented("bus/publish")
+    }
+}
+/// Routes the frames the `host` side receives to a [`HostServer`].
+pub fn host_router<S>() -> wg::jsonrpc::Router<S>
+where
+    S: HostServer + 'static,
+{
+    wg::jsonrpc::Router::new()
+        .request::<methods::UiRequest>(S::ui_request)
+        .request::<methods::SessionSendMessage>(S::session_send_message)
+        .request::<methods::SessionSendUserMessage>(S::session_send_user_message)
+        .request::<methods::SessionAppendEntry>(S::session_append_entry)
+        .request::<methods::SessionSetModel>(S::session_set_model)
+        .notification::<methods::ProviderDelta>(S::provider_delta)
+        .request::<methods::BusPublish>(S::bus_publish)
+}

@@ -209,6 +209,202 @@ pub enum HostToWorkerMessage {
     #[wiregen(other)]
     Unknown(wg::Value),
 }
+impl HostToWorkerMessage {
+    /// The `id` member, for the [`HostToWorkerMessage`] messages that have one.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Self::ActivateMessage(m) => Some(m.id.as_str()),
+            Self::DeactivateMessage(m) => Some(m.id.as_str()),
+            Self::SettingsChangedMessage(m) => Some(m.id.as_str()),
+            Self::SchedulerFireMessage(m) => Some(m.id.as_str()),
+            Self::ProviderChatRequestMessage(m) => Some(m.id.as_str()),
+            Self::ProviderModelsRequestMessage(m) => Some(m.id.as_str()),
+            Self::ToolExecuteRequestMessage(m) => Some(m.id.as_str()),
+            Self::ActionExecuteRequestMessage(m) => Some(m.id.as_str()),
+            Self::ResponseMessage(m) => Some(m.id.as_str()),
+            Self::StreamingFetchChunkMessage(m) => Some(m.id.as_str()),
+            _ => None,
+        }
+    }
+    /// The member that correlates a request with its reply: `payload.requestId`, then `id`.
+    pub fn correlation_id(&self) -> Option<&str> {
+        match self {
+            Self::ActivateMessage(m) => Some(m.id.as_str()),
+            Self::DeactivateMessage(m) => Some(m.id.as_str()),
+            Self::SettingsChangedMessage(m) => Some(m.id.as_str()),
+            Self::SchedulerFireMessage(m) => Some(m.id.as_str()),
+            Self::ProviderChatRequestMessage(m) => Some(m.id.as_str()),
+            Self::ProviderModelsRequestMessage(m) => Some(m.id.as_str()),
+            Self::ToolExecuteRequestMessage(m) => Some(m.id.as_str()),
+            Self::ActionExecuteRequestMessage(m) => Some(m.id.as_str()),
+            Self::ResponseMessage(p) => {
+                let m = &p.payload;
+                Some(m.request_id.as_str())
+            }
+            Self::StreamingFetchChunkMessage(p) => {
+                let m = &p.payload;
+                Some(m.request_id.as_str())
+            }
+            _ => None,
+        }
+    }
+    /// Calls the [`HostToWorkerMessageHandler`] method for this message.
+    pub fn dispatch<H>(self, h: &mut H) -> H::Output
+    where
+        H: HostToWorkerMessageHandler + ?Sized,
+    {
+        match self {
+            Self::ActivateMessage(m) => h.activate_message(m),
+            Self::DeactivateMessage(m) => h.deactivate_message(m),
+            Self::SettingsChangedMessage(m) => h.settings_changed_message(m),
+            Self::SchedulerFireMessage(m) => h.scheduler_fire_message(m),
+            Self::ProviderChatRequestMessage(m) => h.provider_chat_request_message(m),
+            Self::ProviderModelsRequestMessage(m) => h.provider_models_request_message(m),
+            Self::ToolExecuteRequestMessage(m) => h.tool_execute_request_message(m),
+            Self::ActionExecuteRequestMessage(m) => h.action_execute_request_message(m),
+            Self::ResponseMessage(m) => h.response_message(m),
+            Self::StreamingFetchChunkMessage(m) => h.streaming_fetch_chunk_message(m),
+            m => h.unhandled(m),
+        }
+    }
+    /// Calls the [`HostToWorkerMessageAsyncHandler`] method for this message.
+    pub async fn dispatch_async<H>(self, h: &mut H) -> H::Output
+    where
+        H: HostToWorkerMessageAsyncHandler + ?Sized,
+    {
+        match self {
+            Self::ActivateMessage(m) => h.activate_message(m).await,
+            Self::DeactivateMessage(m) => h.deactivate_message(m).await,
+            Self::SettingsChangedMessage(m) => h.settings_changed_message(m).await,
+            Self::SchedulerFireMessage(m) => h.scheduler_fire_message(m).await,
+            Self::ProviderChatRequestMessage(m) => h.provider_chat_request_message(m).await,
+            Self::ProviderModelsRequestMessage(m) => h.provider_models_request_message(m).await,
+            Self::ToolExecuteRequestMessage(m) => h.tool_execute_request_message(m).await,
+            Self::ActionExecuteRequestMessage(m) => h.action_execute_request_message(m).await,
+            Self::ResponseMessage(m) => h.response_message(m).await,
+            Self::StreamingFetchChunkMessage(m) => h.streaming_fetch_chunk_message(m).await,
+            m => h.unhandled(m).await,
+        }
+    }
+}
+/// Handles [`HostToWorkerMessage`] messages (host → worker): one method per message type. Every method defaults to [`HostToWorkerMessageHandler::unhandled`], so messages added by a newer protocol version (and unknown ones) never break an implementation.
+pub trait HostToWorkerMessageHandler {
+    /// What every method returns.
+    type Output;
+    /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
+    fn unhandled(&mut self, m: HostToWorkerMessage) -> Self::Output;
+    /// A `activate` message.
+    fn activate_message(&mut self, m: ActivateMessage) -> Self::Output {
+        self.unhandled(HostToWorkerMessage::ActivateMessage(m))
+    }
+    /// A `deactivate` message.
+    fn deactivate_message(&mut self, m: DeactivateMessage) -> Self::Output {
+        self.unhandled(HostToWorkerMessage::DeactivateMessage(m))
+    }
+    /// A `settings-changed` message.
+    fn settings_changed_message(&mut self, m: SettingsChangedMessage) -> Self::Output {
+        self.unhandled(HostToWorkerMessage::SettingsChangedMessage(m))
+    }
+    /// A `scheduler-fire` message.
+    fn scheduler_fire_message(&mut self, m: SchedulerFireMessage) -> Self::Output {
+        self.unhandled(HostToWorkerMessage::SchedulerFireMessage(m))
+    }
+    /// A `provider-chat-request` message.
+    fn provider_chat_request_message(&mut self, m: ProviderChatRequestMessage) -> Self::Output {
+        self.unhandled(HostToWorkerMessage::ProviderChatRequestMessage(m))
+    }
+    /// A `provider-models-request` message.
+    fn provider_models_request_message(&mut self, m: ProviderModelsRequestMessage) -> Self::Output {
+        self.unhandled(HostToWorkerMessage::ProviderModelsRequestMessage(m))
+    }
+    /// A `tool-execute-request` message.
+    fn tool_execute_request_message(&mut self, m: ToolExecuteRequestMessage) -> Self::Output {
+        self.unhandled(HostToWorkerMessage::ToolExecuteRequestMessage(m))
+    }
+    /// A `action-execute-request` message.
+    fn action_execute_request_message(&mut self, m: ActionExecuteRequestMessage) -> Self::Output {
+        self.unhandled(HostToWorkerMessage::ActionExecuteRequestMessage(m))
+    }
+    /// A `response` message.
+    fn response_message(&mut self, m: ResponseMessage) -> Self::Output {
+        self.unhandled(HostToWorkerMessage::ResponseMessage(m))
+    }
+    /// A `streaming-fetch-chunk` message.
+    fn streaming_fetch_chunk_message(&mut self, m: StreamingFetchChunkMessage) -> Self::Output {
+        self.unhandled(HostToWorkerMessage::StreamingFetchChunkMessage(m))
+    }
+}
+/// The `async` twin of [`HostToWorkerMessageHandler`]; runtime-agnostic (any executor).
+pub trait HostToWorkerMessageAsyncHandler {
+    /// What every method's future resolves to.
+    type Output;
+    /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
+    fn unhandled(&mut self, m: HostToWorkerMessage) -> impl wg::Future<Output = Self::Output>;
+    /// A `activate` message.
+    fn activate_message(&mut self, m: ActivateMessage) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(HostToWorkerMessage::ActivateMessage(m))
+    }
+    /// A `deactivate` message.
+    fn deactivate_message(
+        &mut self,
+        m: DeactivateMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(HostToWorkerMessage::DeactivateMessage(m))
+    }
+    /// A `settings-changed` message.
+    fn settings_changed_message(
+        &mut self,
+        m: SettingsChangedMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(HostToWorkerMessage::SettingsChangedMessage(m))
+    }
+    /// A `scheduler-fire` message.
+    fn scheduler_fire_message(
+        &mut self,
+        m: SchedulerFireMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(HostToWorkerMessage::SchedulerFireMessage(m))
+    }
+    /// A `provider-chat-request` message.
+    fn provider_chat_request_message(
+        &mut self,
+        m: ProviderChatRequestMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(HostToWorkerMessage::ProviderChatRequestMessage(m))
+    }
+    /// A `provider-models-request` message.
+    fn provider_models_request_message(
+        &mut self,
+        m: ProviderModelsRequestMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(HostToWorkerMessage::ProviderModelsRequestMessage(m))
+    }
+    /// A `tool-execute-request` message.
+    fn tool_execute_request_message(
+        &mut self,
+        m: ToolExecuteRequestMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(HostToWorkerMessage::ToolExecuteRequestMessage(m))
+    }
+    /// A `action-execute-request` message.
+    fn action_execute_request_message(
+        &mut self,
+        m: ActionExecuteRequestMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(HostToWorkerMessage::ActionExecuteRequestMessage(m))
+    }
+    /// A `response` message.
+    fn response_message(&mut self, m: ResponseMessage) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(HostToWorkerMessage::ResponseMessage(m))
+    }
+    /// A `streaming-fetch-chunk` message.
+    fn streaming_fetch_chunk_message(
+        &mut self,
+        m: StreamingFetchChunkMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(HostToWorkerMessage::StreamingFetchChunkMessage(m))
+    }
+}
 /// Asks the worker to activate the extension, with its identity, granted permissions and current settings.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
@@ -513,6 +709,204 @@ pub enum WorkerToHostMessage {
     /// A message whose `type` this version does not know, kept as received.
     #[wiregen(other)]
     Unknown(wg::Value),
+}
+impl WorkerToHostMessage {
+    /// The member that correlates a request with its reply: `payload.requestId`, then `id`.
+    pub fn correlation_id(&self) -> Option<&str> {
+        match self {
+            Self::RequestMessage(m) => Some(m.id.as_str()),
+            Self::StreamEventMessage(p) => {
+                let m = &p.payload;
+                Some(m.request_id.as_str())
+            }
+            Self::ProviderModelsResponseMessage(p) => {
+                let m = &p.payload;
+                Some(m.request_id.as_str())
+            }
+            Self::ToolExecuteResponseMessage(p) => {
+                let m = &p.payload;
+                Some(m.request_id.as_str())
+            }
+            Self::ActionExecuteResponseMessage(p) => {
+                let m = &p.payload;
+                Some(m.request_id.as_str())
+            }
+            Self::StreamingFetchAckMessage(p) => {
+                let m = &p.payload;
+                Some(m.request_id.as_str())
+            }
+            _ => None,
+        }
+    }
+    /// Calls the [`WorkerToHostMessageHandler`] method for this message.
+    pub fn dispatch<H>(self, h: &mut H) -> H::Output
+    where
+        H: WorkerToHostMessageHandler + ?Sized,
+    {
+        match self {
+            Self::ReadyMessage(m) => h.ready_message(m),
+            Self::RequestMessage(m) => h.request_message(m),
+            Self::ProviderRegisteredMessage(m) => h.provider_registered_message(m),
+            Self::ToolRegisteredMessage(m) => h.tool_registered_message(m),
+            Self::ActionRegisteredMessage(m) => h.action_registered_message(m),
+            Self::StreamEventMessage(m) => h.stream_event_message(m),
+            Self::LogMessage(m) => h.log_message(m),
+            Self::ProviderModelsResponseMessage(m) => h.provider_models_response_message(m),
+            Self::ToolExecuteResponseMessage(m) => h.tool_execute_response_message(m),
+            Self::ActionExecuteResponseMessage(m) => h.action_execute_response_message(m),
+            Self::StreamingFetchAckMessage(m) => h.streaming_fetch_ack_message(m),
+            m => h.unhandled(m),
+        }
+    }
+    /// Calls the [`WorkerToHostMessageAsyncHandler`] method for this message.
+    pub async fn dispatch_async<H>(self, h: &mut H) -> H::Output
+    where
+        H: WorkerToHostMessageAsyncHandler + ?Sized,
+    {
+        match self {
+            Self::ReadyMessage(m) => h.ready_message(m).await,
+            Self::RequestMessage(m) => h.request_message(m).await,
+            Self::ProviderRegisteredMessage(m) => h.provider_registered_message(m).await,
+            Self::ToolRegisteredMessage(m) => h.tool_registered_message(m).await,
+            Self::ActionRegisteredMessage(m) => h.action_registered_message(m).await,
+            Self::StreamEventMessage(m) => h.stream_event_message(m).await,
+            Self::LogMessage(m) => h.log_message(m).await,
+            Self::ProviderModelsResponseMessage(m) => h.provider_models_response_message(m).await,
+            Self::ToolExecuteResponseMessage(m) => h.tool_execute_response_message(m).await,
+            Self::ActionExecuteResponseMessage(m) => h.action_execute_response_message(m).await,
+            Self::StreamingFetchAckMessage(m) => h.streaming_fetch_ack_message(m).await,
+            m => h.unhandled(m).await,
+        }
+    }
+}
+/// Handles [`WorkerToHostMessage`] messages (worker → host): one method per message type. Every method defaults to [`WorkerToHostMessageHandler::unhandled`], so messages added by a newer protocol version (and unknown ones) never break an implementation.
+pub trait WorkerToHostMessageHandler {
+    /// What every method returns.
+    type Output;
+    /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
+    fn unhandled(&mut self, m: WorkerToHostMessage) -> Self::Output;
+    /// A `ready` message.
+    fn ready_message(&mut self, m: ReadyMessage) -> Self::Output {
+        self.unhandled(WorkerToHostMessage::ReadyMessage(m))
+    }
+    /// A `request` message.
+    fn request_message(&mut self, m: RequestMessage) -> Self::Output {
+        self.unhandled(WorkerToHostMessage::RequestMessage(m))
+    }
+    /// A `provider-registered` message.
+    fn provider_registered_message(&mut self, m: ProviderRegisteredMessage) -> Self::Output {
+        self.unhandled(WorkerToHostMessage::ProviderRegisteredMessage(m))
+    }
+    /// A `tool-registered` message.
+    fn tool_registered_message(&mut self, m: ToolRegisteredMessage) -> Self::Output {
+        self.unhandled(WorkerToHostMessage::ToolRegisteredMessage(m))
+    }
+    /// A `action-registered` message.
+    fn action_registered_message(&mut self, m: ActionRegisteredMessage) -> Self::Output {
+        self.unhandled(WorkerToHostMessage::ActionRegisteredMessage(m))
+    }
+    /// A `stream-event` message.
+    fn stream_event_message(&mut self, m: StreamEventMessage) -> Self::Output {
+        self.unhandled(WorkerToHostMessage::StreamEventMessage(m))
+    }
+    /// A `log` message.
+    fn log_message(&mut self, m: LogMessage) -> Self::Output {
+        self.unhandled(WorkerToHostMessage::LogMessage(m))
+    }
+    /// A `provider-models-response` message.
+    fn provider_models_response_message(
+        &mut self,
+        m: ProviderModelsResponseMessage,
+    ) -> Self::Output {
+        self.unhandled(WorkerToHostMessage::ProviderModelsResponseMessage(m))
+    }
+    /// A `tool-execute-response` message.
+    fn tool_execute_response_message(&mut self, m: ToolExecuteResponseMessage) -> Self::Output {
+        self.unhandled(WorkerToHostMessage::ToolExecuteResponseMessage(m))
+    }
+    /// A `action-execute-response` message.
+    fn action_execute_response_message(&mut self, m: ActionExecuteResponseMessage) -> Self::Output {
+        self.unhandled(WorkerToHostMessage::ActionExecuteResponseMessage(m))
+    }
+    /// A `streaming-fetch-ack` message.
+    fn streaming_fetch_ack_message(&mut self, m: StreamingFetchAckMessage) -> Self::Output {
+        self.unhandled(WorkerToHostMessage::StreamingFetchAckMessage(m))
+    }
+}
+/// The `async` twin of [`WorkerToHostMessageHandler`]; runtime-agnostic (any executor).
+pub trait WorkerToHostMessageAsyncHandler {
+    /// What every method's future resolves to.
+    type Output;
+    /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
+    fn unhandled(&mut self, m: WorkerToHostMessage) -> impl wg::Future<Output = Self::Output>;
+    /// A `ready` message.
+    fn ready_message(&mut self, m: ReadyMessage) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHostMessage::ReadyMessage(m))
+    }
+    /// A `request` message.
+    fn request_message(&mut self, m: RequestMessage) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHostMessage::RequestMessage(m))
+    }
+    /// A `provider-registered` message.
+    fn provider_registered_message(
+        &mut self,
+        m: ProviderRegisteredMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHostMessage::ProviderRegisteredMessage(m))
+    }
+    /// A `tool-registered` message.
+    fn tool_registered_message(
+        &mut self,
+        m: ToolRegisteredMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHostMessage::ToolRegisteredMessage(m))
+    }
+    /// A `action-registered` message.
+    fn action_registered_message(
+        &mut self,
+        m: ActionRegisteredMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHostMessage::ActionRegisteredMessage(m))
+    }
+    /// A `stream-event` message.
+    fn stream_event_message(
+        &mut self,
+        m: StreamEventMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHostMessage::StreamEventMessage(m))
+    }
+    /// A `log` message.
+    fn log_message(&mut self, m: LogMessage) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHostMessage::LogMessage(m))
+    }
+    /// A `provider-models-response` message.
+    fn provider_models_response_message(
+        &mut self,
+        m: ProviderModelsResponseMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHostMessage::ProviderModelsResponseMessage(m))
+    }
+    /// A `tool-execute-response` message.
+    fn tool_execute_response_message(
+        &mut self,
+        m: ToolExecuteResponseMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHostMessage::ToolExecuteResponseMessage(m))
+    }
+    /// A `action-execute-response` message.
+    fn action_execute_response_message(
+        &mut self,
+        m: ActionExecuteResponseMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHostMessage::ActionExecuteResponseMessage(m))
+    }
+    /// A `streaming-fetch-ack` message.
+    fn streaming_fetch_ack_message(
+        &mut self,
+        m: StreamingFetchAckMessage,
+    ) -> impl wg::Future<Output = Self::Output> {
+        self.unhandled(WorkerToHostMessage::StreamingFetchAckMessage(m))
+    }
 }
 /// Tells the host that the worker has started and can receive messages.
 #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]

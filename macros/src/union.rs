@@ -255,6 +255,11 @@ fn generate(
     let name_str = name.to_string();
     let private = quote!(#krate::__private::union);
     let tags: Vec<&str> = union.known.iter().map(|known| known.tag.as_str()).collect();
+    let variant_names: Vec<String> = union
+        .known
+        .iter()
+        .map(|known| known.ident.to_string())
+        .collect();
 
     let content_const = content.map(|content| {
         let doc = format!(
@@ -393,6 +398,8 @@ fn generate(
             #content_const
             /// The tag values of the known variants, in declaration order.
             pub const TAGS: &'static [&'static str] = &[#(#tags),*];
+            /// `(tag value, Rust variant name)` of the known variants, in declaration order.
+            pub const VARIANTS: &'static [(&'static str, &'static str)] = &[#((#tags, #variant_names)),*];
 
             /// The tag value of this message; for a message kept whole because its tag
             /// is unknown, the tag found in it (`""` if there is none).

@@ -49,17 +49,22 @@
 pub use serde;
 pub use serde_json;
 
+/// Generated async handler traits name it as `wg::Future` (any edition).
+pub use core::future::Future;
 /// The serde traits and derives, re-exported so generated code can write
 /// `#[derive(wg::Serialize, wg::Deserialize)]` after `use ::wiregen_runtime as wg;`.
 pub use serde::{Deserialize, Serialize};
 /// Any JSON value (`unknown`, `any`, `{}` in a schema).
 pub use serde_json::Value;
+/// Undecoded JSON text (JSON-RPC params and results before their method is known).
+pub use serde_json::value::RawValue;
 /// The map type of `Record<string, T>` / `additionalProperties: T` (sorted, deterministic).
 pub use std::collections::BTreeMap;
 
 mod content;
 mod error;
 pub mod js;
+pub mod jsonrpc;
 pub mod literal;
 mod maybe;
 pub mod nullable;

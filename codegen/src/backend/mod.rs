@@ -1,3 +1,4 @@
 //! Backends: each turns the checked IR into output text.
 
+pub mod jsonschema;
 pub mod rust;

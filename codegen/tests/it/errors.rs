@@ -129,3 +129,49 @@ fn error_report_snapshot_shows_every_error_in_full() {
     s.set_prepend_module_to_snapshot(false);
     s.bind(|| insta::assert_snapshot!("errors__jsonschema", all));
 }
+
+#[test]
+fn invalid_manifests_are_located() {
+    let text = error_text("manifest_errors.json");
+    assert!(text.contains("unknown manifest key `extra`"), "{text}");
+    assert!(
+        text.contains("(at /x-wiregen/channels/Plain/extra)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("notification `tell` has a `result`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(at /x-wiregen/jsonrpc/methods/tell/result)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("direction `a to b` is not `sender → receiver`"),
+        "{text}"
+    );
+    assert!(text.contains("a method needs a `direction`"), "{text}");
+    let text = error_text("manifest_unknown_types.json");
+    assert!(
+        text.contains("channel `Nope` is not a type of this protocol"),
+        "{text}"
+    );
+    assert!(
+        text.contains("channel `Plain` is not a tagged union"),
+        "{text}"
+    );
+    assert!(
+        text.contains("the params type of method `ask`, `Missing`, is not defined"),
+        "{text}"
+    );
+    assert!(
+        text.contains("`a/b` and `a.b` (JSON-RPC methods) both become `AB`"),
+        "{text}"
+    );
+    let text = error_text("manifest_duplicate_method.json");
+    assert!(
+        text.contains("duplicate key `ping`")
+            && text.contains("manifest_duplicate_method.json:6:9"),
+        "{text}"
+    );
+}

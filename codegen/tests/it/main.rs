@@ -2,10 +2,12 @@
 
 mod cli;
 mod clippy;
+mod diff;
 mod errors;
 mod freshness;
 mod robustness;
 mod snapshots;
+mod typescript;
 
 use std::path::{Path, PathBuf};
 

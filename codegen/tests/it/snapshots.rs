@@ -38,14 +38,18 @@ fn strict_setting_rejects_unknown_members_in_generated_code() {
 }
 
 #[test]
-fn spindle_protocol_generates_the_snapshotted_rust() {
-    for version in ["0.4.43", "0.4.44", "0.4.45", "0.4.46"] {
-        let path = repo_root().join(format!("schemas/lumiverse-spindle/{version}.json"));
-        let options = wiregen::RustOptions {
-            source_label: format!("schemas/lumiverse-spindle/{version}.json"),
-            ..Default::default()
-        };
-        let out = wiregen::generate(&path, &options).unwrap_or_else(|e| panic!("{version}: {e}"));
-        settings().bind(|| insta::assert_snapshot!(format!("spindle__{version}"), out.code));
+fn every_protocol_version_generates_the_snapshotted_rust() {
+    let root = repo_root();
+    let config = wiregen::config::load(&root.join("wiregen.toml")).unwrap();
+    for p in &config.protocols {
+        for (version, input) in &p.versions {
+            let mut options = p.rust_options();
+            options.source_label = input.display().to_string();
+            let out = wiregen::generate(&root.join(input), &options)
+                .unwrap_or_else(|e| panic!("{version}: {e}"));
+            settings().bind(|| {
+                insta::assert_snapshot!(format!("protocol__{}__{version}", p.name), out.code)
+            });
+        }
     }
 }

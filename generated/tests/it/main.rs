@@ -2,7 +2,9 @@
 #[macro_use]
 pub mod corpus;
 mod flamecast;
+mod sep_session;
 mod smooth_extension_protocol;
 mod spindle;
+mod spindle_exchange;
 mod stina_extension_api;
 mod webhook;

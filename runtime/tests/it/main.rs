@@ -5,6 +5,7 @@ mod derive_scalars;
 mod derive_union;
 mod differential;
 mod js;
+mod jsonrpc;
 mod literal;
 mod maybe;
 mod nullable;

@@ -2,7 +2,10 @@
 //! union holding its variant structs). The output depends only on the IR and the settings, so
 //! the same input always gives byte-identical text.
 
+mod channels;
 mod enums;
+mod format;
+mod jsonrpc;
 mod structs;
 mod unions;
 
@@ -52,7 +55,8 @@ pub fn emit(module: &Module, options: &RustOptions) -> Result<String, Diagnostic
         strict: options.strict,
         recursion: Recursion::new(module),
     };
-    let items = cx.module_items(&[]);
+    let mut items = cx.module_items(&[]);
+    items.extend(cx.emit_jsonrpc());
     let tokens = if items.is_empty() {
         items
     } else {
@@ -71,7 +75,7 @@ pub fn emit(module: &Module, options: &RustOptions) -> Result<String, Diagnostic
             .hint("please report this with the input schema"),
         )
     })?;
-    let body = rustfmt_compat(&prettyplease::unparse(&file));
+    let body = format::rustfmt_compat(&prettyplease::unparse(&file));
     let mut out = String::new();
     out.push_str(HEADER_MARK);
     out.push_str(" — do not edit.\n");
@@ -101,7 +105,13 @@ impl Cx<'_> {
             out.extend(match &t.kind {
                 TypeKind::Struct(s) => self.emit_struct(t, s),
                 TypeKind::Enum(e) => enums::emit_enum(self, t, e),
-                TypeKind::Union(u) => self.emit_union(t, u),
+                TypeKind::Union(u) => {
+                    let mut items = self.emit_union(t, u);
+                    if let Some(c) = channels::channel_of(self, t) {
+                        items.extend(self.emit_channel(t, u, c));
+                    }
+                    items
+                }
                 TypeKind::Alias(ty) => self.emit_alias(t, ty),
             });
             let mut child: Vec<String> = path.to_vec();
@@ -379,28 +389,4 @@ fn inline_refs(ty: &Ty, out: &mut BTreeSet<TypePath>) {
         Ty::Tuple(ts) => ts.iter().for_each(|t| inline_refs(t, out)),
         _ => {}
     }
-}
-
-/// Adjusts prettyplease output where it differs from rustfmt's: an attribute whose
-/// arguments are laid out one per line gets rustfmt's trailing comma.
-fn rustfmt_compat(text: &str) -> String {
-    let mut out: Vec<String> = Vec::new();
-    let mut in_attr = false;
-    for line in text.lines() {
-        let trimmed = line.trim();
-        if trimmed.starts_with("#[") && trimmed.ends_with('(') {
-            in_attr = true;
-        } else if in_attr && trimmed == ")]" {
-            in_attr = false;
-            if let Some(prev) = out.last_mut() {
-                if !prev.ends_with(',') && !prev.ends_with('(') {
-                    prev.push(',');
-                }
-            }
-        }
-        out.push(line.to_string());
-    }
-    let mut s = out.join("\n");
-    s.push('\n');
-    s
 }

@@ -43,6 +43,8 @@ enum Shape<'a> {
     Ref(&'a str),
     Literal(&'a Json),
     StrEnum(Vec<(String, Docs)>),
+    /// `enum` of constants that are not all strings (ts-json-schema-generator's numeric enums).
+    Consts(Vec<&'a Json>),
     Union(&'static str, Vec<(usize, &'a Json)>),
     Single(&'static str, usize, &'a Json),
     Object,
@@ -55,7 +57,7 @@ enum Shape<'a> {
 }
 
 /// Priority of keys whose constant value names an inline union member.
-const TAG_KEYS: &[&str] = &["type", "kind", "action", "event", "method", "op", "tag"];
+pub(crate) const TAG_KEYS: &[&str] = &["type", "kind", "action", "event", "method", "op", "tag"];
 
 fn is_null_schema(j: &Json) -> bool {
     j.get("type").and_then(Json::as_str) == Some("null")
@@ -152,13 +154,7 @@ fn shape(j: &Json) -> (Shape<'_>, bool) {
                 Shape::StrEnum(many.iter().filter_map(|v| v.as_str()).map(|s| (s.to_string(), Docs::default())).collect()),
                 nullable,
             ),
-            _ => (
-                Shape::Bad(
-                    "`enum` with non-string values is not supported".into(),
-                    "use `oneOf` of `const` schemas, or a `type` with the values in the description".into(),
-                ),
-                nullable,
-            ),
+            many => (Shape::Consts(many.to_vec()), nullable),
         };
     }
     for keyword in ["oneOf", "anyOf"] {
@@ -312,7 +308,12 @@ pub(super) fn docs_of(j: &Json) -> Docs {
         .iter()
         .filter_map(|k| j.get(k).map(|v| format!("`{k}`: `{}`", v.to_value())))
         .collect();
-    let deprecated = (j.get("deprecated").and_then(Json::as_bool) == Some(true)).then(String::new);
+    // `true`, or (as ts-json-schema-generator writes `@deprecated note`) the note.
+    let deprecated = match j.get("deprecated").map(|d| &d.value) {
+        Some(JsonValue::Bool(true)) => Some(String::new()),
+        Some(JsonValue::String(note)) => Some(note.clone()),
+        _ => None,
+    };
     Docs {
         text,
         deprecated,
@@ -360,7 +361,7 @@ impl Loader {
         let hint = Hint::new(path.module.clone(), ident::type_name(&path.name));
         let wraps = matches!(
             shape,
-            Shape::Object | Shape::StrEnum(_) | Shape::Union(..) | Shape::Types(_)
+            Shape::Object | Shape::StrEnum(_) | Shape::Union(..) | Shape::Types(_) | Shape::Consts(_)
         );
         if nullable && !nonnull && wraps {
             // `T | null` as a named type: an alias of the nullable hoisted `T`.
@@ -381,6 +382,24 @@ impl Loader {
             Shape::Types(types) => {
                 TypeKind::Union(self.lower_type_list(node, pointer, path, &types))
             }
+            Shape::Consts(values) => TypeKind::Union(Union {
+                repr: UnionRepr::Unclassified,
+                variants: values
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| {
+                        let ty = Ty::Literal(v.to_value());
+                        Variant {
+                            name: ty_word(&ty),
+                            tag: None,
+                            ty,
+                            inline: false,
+                            docs: Docs::default(),
+                            loc: self.loc(node.doc, v, &format!("{pointer}/enum/{i}")),
+                        }
+                    })
+                    .collect(),
+            }),
             _ => TypeKind::Alias(self.lower_ty(node, pointer, &hint)),
         }
     }
@@ -430,7 +449,11 @@ impl Loader {
                 &format!("{pointer}/{keyword}/{i}"),
                 hint,
             ),
-            Shape::StrEnum(_) | Shape::Object | Shape::Union(..) | Shape::Types(_) => {
+            Shape::StrEnum(_)
+            | Shape::Object
+            | Shape::Union(..)
+            | Shape::Types(_)
+            | Shape::Consts(_) => {
                 self.hoist(node, pointer, hint, true)
             }
             Shape::Map(value) => Ty::Map(Box::new(match value {
@@ -773,7 +796,7 @@ fn member_name(m: &Json, index: usize) -> String {
 }
 
 /// A variant name for a member that is not an inline object.
-fn ty_word(ty: &Ty) -> String {
+pub(crate) fn ty_word(ty: &Ty) -> String {
     match ty {
         Ty::Any => "Any".into(),
         Ty::String => "String".into(),

@@ -5,6 +5,11 @@
 //! when it describes a value itself (it is named by its `title`, else the file stem).
 
 mod lower;
+mod manifest;
+
+pub use manifest::MANIFEST_KEY;
+
+pub(crate) use lower::{TAG_KEYS, ty_word};
 
 use crate::diag::{Diagnostic, Diagnostics, Loc};
 use crate::ir::{Module, TypePath};
@@ -37,6 +42,24 @@ pub fn load_str(path: &Path, text: &str) -> Result<Module, Diagnostics> {
     let mut module = loader.module;
     module.files = loader.docs.iter().map(|d| d.path.to_path_buf()).collect();
     diags.into_result(module)
+}
+
+/// Reads a protocol manifest kept in a JSON file of its own: a document whose root
+/// `x-wiregen` object has the members of a schema's (how TypeScript packages give theirs).
+pub fn load_manifest(path: &Path) -> Result<crate::ir::Protocol, Diagnostics> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Diagnostics::from(
+            Diagnostic::error(Loc::file(path), format!("cannot read the manifest: {e}"))
+                .hint("check the path and the file's encoding (UTF-8)"),
+        )
+    })?;
+    let mut loader = Loader::default();
+    let Some(doc) = loader.add_doc(path.to_path_buf(), text, None) else {
+        return Err(loader.diags);
+    };
+    let root = loader.docs[doc].root.clone();
+    loader.collect_manifest(doc, &root);
+    loader.diags.into_result(loader.module.protocol)
 }
 
 /// Keywords that shape the generated type.
@@ -74,7 +97,7 @@ const ANNOTATIONS: &[&str] = &[
 ];
 
 /// Validation-only keywords: not part of the Rust type, written into the docs as constraints.
-const VALIDATION: &[&str] = &[
+pub(crate) const VALIDATION: &[&str] = &[
     "format",
     "pattern",
     "minLength",
@@ -255,6 +278,7 @@ impl Loader {
         if root.get("title").and_then(Json::as_str).is_some() {
             self.module.title = root.get("title").and_then(Json::as_str).map(str::to_string);
         }
+        self.collect_manifest(doc, &root);
         self.module.docs = root
             .get("description")
             .and_then(Json::as_str)

@@ -1,0 +1,248 @@
+//! JSON-RPC method registries: one type per method implementing `wg::jsonrpc::Request` or
+//! `Notification` (`METHOD`, `Params`, `Result`), error codes as constants, and per receiving
+//! side: an enum of the requests and one of the notifications it receives, a server trait (one
+//! method per incoming method, requests default to `-32601`, notifications to "ignored"), and a
+//! router constructor.
+
+use super::{Cx, docs};
+use crate::ident;
+use crate::ir::{Docs, Method, TypePath};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+impl Cx<'_> {
+    /// The whole JSON-RPC layer, or nothing when the protocol has no methods.
+    pub(super) fn emit_jsonrpc(&self) -> TokenStream {
+        let p = &self.module.protocol;
+        if p.methods.is_empty() && p.errors.is_empty() {
+            return quote!();
+        }
+        let mut out = TokenStream::new();
+        if !p.methods.is_empty() {
+            let items = p.methods.iter().map(|m| self.method_item(m));
+            out.extend(quote! {
+                /// One type per JSON-RPC method: its name, params and result
+                /// (`wg::jsonrpc::Request` / `wg::jsonrpc::Notification`).
+                pub mod methods {
+                    #[allow(unused_imports)]
+                    use ::wiregen_runtime as wg;
+                    #(#items)*
+                }
+            });
+        }
+        if !p.errors.is_empty() {
+            let consts = p.errors.iter().map(|e| {
+                let name = format_ident!(
+                    "{}",
+                    ident::field_name(&e.name)
+                        .trim_start_matches("r#")
+                        .to_uppercase()
+                );
+                let code = proc_macro2::Literal::i64_unsuffixed(e.code);
+                let d = docs(&e.docs, &format!("`{}`.", e.name));
+                quote! {
+                    #d
+                    pub const #name: i64 = #code;
+                }
+            });
+            out.extend(quote! {
+                /// The protocol's own JSON-RPC error codes (the standard ones are in
+                /// `wg::jsonrpc::codes`).
+                pub mod error_codes {
+                    #(#consts)*
+                }
+            });
+        }
+        let mut sides: Vec<&str> = p.methods.iter().map(|m| m.direction.to.as_str()).collect();
+        sides.sort_unstable();
+        sides.dedup();
+        for side in sides {
+            out.extend(self.side(side));
+        }
+        out
+    }
+
+    fn params_ty(&self, m: &Method, from: &[String]) -> TokenStream {
+        match &m.params {
+            Some(name) => self.path_to(&TypePath::top(name.clone()), from),
+            None => quote!(()),
+        }
+    }
+
+    fn result_ty(&self, m: &Method, from: &[String]) -> TokenStream {
+        match &m.result {
+            Some(name) => self.path_to(&TypePath::top(name.clone()), from),
+            None => quote!(wg::Value),
+        }
+    }
+
+    fn method_item(&self, m: &Method) -> TokenStream {
+        let id = ident::ident(&ident::type_name(&m.name));
+        let name = &m.name;
+        let kind = if m.notification {
+            "notification"
+        } else {
+            "request"
+        };
+        let fallback = format!("`{name}`: {} {kind}.", m.direction);
+        let mut d = m.docs.clone();
+        if let Some(text) = &d.text {
+            d.text = Some(format!("`{name}` ({} {kind}): {text}", m.direction));
+        }
+        let doc = docs(&d, &fallback);
+        let inner = ["methods".to_string()];
+        let params = self.params_ty(m, &inner);
+        if m.notification {
+            quote! {
+                #doc
+                #[derive(Debug)]
+                pub enum #id {}
+                impl wg::jsonrpc::Notification for #id {
+                    const METHOD: &'static str = #name;
+                    type Params = #params;
+                }
+            }
+        } else {
+            let result = self.result_ty(m, &inner);
+            quote! {
+                #doc
+                #[derive(Debug)]
+                pub enum #id {}
+                impl wg::jsonrpc::Request for #id {
+                    const METHOD: &'static str = #name;
+                    type Params = #params;
+                    type Result = #result;
+                }
+            }
+        }
+    }
+
+    /// The enums, server trait and router of the side that receives some methods.
+    fn side(&self, side: &str) -> TokenStream {
+        let incoming: Vec<&Method> = self
+            .module
+            .protocol
+            .methods
+            .iter()
+            .filter(|m| m.direction.to == side)
+            .collect();
+        let side_name = ident::type_name(side);
+        let server = format_ident!("{}Server", side_name);
+        let router = format_ident!("{}_router", ident::unraw(&ident::field_name(side)));
+        let mut out = TokenStream::new();
+        for notification in [false, true] {
+            let list: Vec<&&Method> = incoming
+                .iter()
+                .filter(|m| m.notification == notification)
+                .collect();
+            if list.is_empty() {
+                continue;
+            }
+            let (suffix, what) = if notification {
+                ("Notification", "notifications")
+            } else {
+                ("Request", "requests")
+            };
+            let name = format_ident!("{}{}", side_name, suffix);
+            let variants = list.iter().map(|m| {
+                let v = ident::ident(&ident::type_name(&m.name));
+                let params = self.params_ty(m, &[]);
+                let doc = format!(" `{}`.", m.name);
+                quote! {
+                    #[doc = #doc]
+                    #v(#params)
+                }
+            });
+            let decode_arms = list.iter().map(|m| {
+                let v = ident::ident(&ident::type_name(&m.name));
+                let wire = &m.name;
+                quote!(#wire => d(method, params).map(Self::#v))
+            });
+            let method_arms = list.iter().map(|m| {
+                let v = ident::ident(&ident::type_name(&m.name));
+                let wire = &m.name;
+                quote!(Self::#v(_) => #wire)
+            });
+            let doc = format!(" The {what} the `{side}` side receives, decoded.");
+            out.extend(quote! {
+                #[doc = #doc]
+                #[derive(Debug, Clone, PartialEq)]
+                pub enum #name {
+                    #(#variants,)*
+                }
+                impl #name {
+                    /// Decodes params by method name (`-32601` for an unknown method, `-32602`
+                    /// naming the bad field).
+                    pub fn decode(method: &str, params: Option<&wg::RawValue>) -> wg::jsonrpc::Reply<Self> {
+                        use wg::jsonrpc::decode_params as d;
+                        match method {
+                            #(#decode_arms,)*
+                            _ => Err(wg::jsonrpc::ErrorObject::method_not_found(method)),
+                        }
+                    }
+                    /// The method name.
+                    pub fn method(&self) -> &'static str {
+                        match self {
+                            #(#method_arms,)*
+                        }
+                    }
+                }
+            });
+        }
+        let trait_methods = incoming.iter().map(|m| {
+            let f = ident::ident(&ident::field_name(&m.name));
+            let params = self.params_ty(m, &[]);
+            let wire = &m.name;
+            let d = docs(&Docs { text: m.docs.text.clone(), ..Docs::default() }, &format!("`{wire}` ({}).", m.direction));
+            if m.notification {
+                quote! {
+                    #d
+                    /// Ignored unless implemented.
+                    fn #f(&mut self, params: #params, out: &mut wg::jsonrpc::Outbox) {
+                        let _ = (params, out);
+                    }
+                }
+            } else {
+                let result = self.result_ty(m, &[]);
+                quote! {
+                    #d
+                    /// Answers `-32601` unless implemented.
+                    fn #f(&mut self, params: #params, out: &mut wg::jsonrpc::Outbox) -> wg::jsonrpc::Reply<#result> {
+                        let _ = (params, out);
+                        wg::jsonrpc::unimplemented(#wire)
+                    }
+                }
+            }
+        });
+        let routes = incoming.iter().map(|m| {
+            let t = ident::ident(&ident::type_name(&m.name));
+            let f = ident::ident(&ident::field_name(&m.name));
+            if m.notification {
+                quote!(.notification::<methods::#t>(S::#f))
+            } else {
+                quote!(.request::<methods::#t>(S::#f))
+            }
+        });
+        let trait_doc = format!(
+            " The `{side}` side: one method per request and notification it receives. The `Outbox` \
+             takes notifications and requests to send before the response (streamed deltas)."
+        );
+        let router_doc =
+            format!(" Routes the frames the `{side}` side receives to a [`{server}`].");
+        out.extend(quote! {
+            #[doc = #trait_doc]
+            pub trait #server {
+                #(#trait_methods)*
+            }
+            #[doc = #router_doc]
+            pub fn #router<S>() -> wg::jsonrpc::Router<S>
+            where
+                S: #server + 'static,
+            {
+                wg::jsonrpc::Router::new()
+                    #(#routes)*
+            }
+        });
+        out
+    }
+}

@@ -1,0 +1,263 @@
+//! TypeScript frontend: the exported `interface`, `type`, `enum` and `as const` declarations
+//! of a package → the same IR the JSON Schema frontend gives for the equivalent schema (the
+//! one ts-json-schema-generator or `wiregen ts2schema` writes), so both inputs generate the
+//! same Rust.
+//!
+//! Stages: `parse` (oxc → the frontend's own `syntax` tree, with `jsdoc`), `resolve` (the
+//! package's files, imports and exports), `collect` (which declarations are data types),
+//! `lower` (type expressions → IR, hoisting inline types under the JSON Schema frontend's
+//! names) and `utility` (members of object types: `extends`, `&`, `Omit`/`Pick`/`Partial`/
+//! `Required`, `Record`, mapped types, generic instantiation).
+
+mod collect;
+mod jsdoc;
+mod lower;
+mod parse;
+mod resolve;
+mod syntax;
+mod utility;
+
+use crate::diag::{Diagnostic, Diagnostics, Loc};
+use crate::ir::{Module, TypePath};
+use resolve::Package;
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::path::Path;
+use std::rc::Rc;
+use syntax::TsType;
+
+/// Whether a path names a TypeScript source (`.ts`, `.d.ts`, `.mts`, `.cts`).
+pub fn is_typescript(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e, "ts" | "mts" | "cts"))
+}
+
+/// The protocol manifest beside an entry file, read when it exists: `index.ts` →
+/// `index.manifest.json`, a JSON document whose root `x-wiregen` object is a schema's manifest.
+pub fn manifest_path(entry: &Path) -> std::path::PathBuf {
+    let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let stem = [".d.ts", ".d.mts", ".d.cts", ".ts", ".mts", ".cts"]
+        .iter()
+        .find_map(|e| name.strip_suffix(e))
+        .unwrap_or(name);
+    entry.with_file_name(format!("{stem}.manifest.json"))
+}
+
+/// Loads the package whose entry file is `path` into IR.
+pub fn load(path: &Path) -> Result<Module, Diagnostics> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Diagnostics::from(
+            Diagnostic::error(Loc::file(path), format!("cannot read the TypeScript file: {e}"))
+                .hint("check the path; relative paths are resolved from the current directory"),
+        )
+    })?;
+    load_str(path, &text)
+}
+
+/// Loads a package whose entry file is given as text; `path` names it in messages and
+/// anchors its relative imports.
+pub fn load_str(path: &Path, text: &str) -> Result<Module, Diagnostics> {
+    load_entries(vec![(path.to_path_buf(), text.to_string())])
+}
+
+/// Loads several entry files as one package (the exported data types of each, in order;
+/// a type reached from several entries is defined once).
+pub fn load_files(paths: &[std::path::PathBuf]) -> Result<Module, Diagnostics> {
+    let mut entries = Vec::new();
+    let mut diags = Diagnostics::new();
+    for p in paths {
+        match std::fs::read_to_string(p) {
+            Ok(text) => entries.push((p.clone(), text)),
+            Err(e) => diags.push(
+                Diagnostic::error(Loc::file(p), format!("cannot read the TypeScript file: {e}"))
+                    .hint("check the path; relative paths are resolved from the current directory"),
+            ),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    load_entries(entries)
+}
+
+fn load_entries(entries: Vec<(std::path::PathBuf, String)>) -> Result<Module, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let count = entries.len();
+    let pkg = Package::load(entries, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let mut loader = Loader {
+        entries: count.min(pkg.files.len()),
+        pkg: Rc::new(pkg),
+        module: Module::default(),
+        diags,
+        taken: BTreeMap::new(),
+        named: HashMap::new(),
+        queue: VecDeque::new(),
+        reached: HashSet::new(),
+        reported: HashSet::new(),
+    };
+    loader.collect_entry();
+    loader.run();
+    loader.warn_unreached();
+    let mut module = loader.module;
+    module.files = loader.pkg.files.iter().map(|f| f.path.to_path_buf()).collect();
+    if let Some(entry) = loader.pkg.files.first() {
+        let manifest = manifest_path(&entry.path);
+        if manifest.is_file() {
+            match crate::frontend::jsonschema::load_manifest(&manifest) {
+                Ok(protocol) => module.protocol = protocol,
+                Err(d) => loader.diags.extend(d),
+            }
+            module.files.push(manifest);
+        }
+    }
+    let mut warnings = Diagnostics::new();
+    let mut errors = Diagnostics::new();
+    for d in loader.diags.iter() {
+        if d.severity == crate::Severity::Error {
+            errors.push(d.clone());
+        } else {
+            warnings.push(d.clone());
+        }
+    }
+    if errors.has_errors() {
+        let mut all = warnings;
+        all.extend(errors);
+        return Err(all);
+    }
+    module.warnings = warnings;
+    Ok(module)
+}
+
+/// Where generic parameters are bound: the file whose names are in scope, and the bindings
+/// of the type parameters of the declaration being instantiated.
+#[derive(Clone, Debug)]
+struct Scope {
+    file: usize,
+    env: Option<Rc<Vec<(String, TsType, Scope)>>>,
+}
+
+impl Scope {
+    fn file(file: usize) -> Scope {
+        Scope { file, env: None }
+    }
+
+    /// The binding of a type parameter.
+    fn bound(&self, name: &str) -> Option<(TsType, Scope)> {
+        self.env.as_ref().and_then(|env| {
+            env.iter()
+                .find(|(n, _, _)| n == name)
+                .map(|(_, t, s)| (t.clone(), s.clone()))
+        })
+    }
+}
+
+/// What the queue lowers next: a declaration, in a scope (generic instances bind their
+/// parameters in it).
+struct Job {
+    file: usize,
+    decl: usize,
+    scope: Scope,
+}
+
+struct Loader {
+    pkg: Rc<Package>,
+    /// The entry files are the first `entries` files of the package.
+    entries: usize,
+    module: Module,
+    diags: Diagnostics,
+    /// Names in use (per module path) → where first defined.
+    taken: BTreeMap<TypePath, Loc>,
+    /// (file, declaration, type arguments) → its type.
+    named: HashMap<(usize, usize, String), TypePath>,
+    /// Declarations still to lower, in order.
+    queue: VecDeque<(Job, TypePath)>,
+    /// Declarations lowered (for the warnings about unsupported constructs nothing uses).
+    reached: HashSet<(usize, usize)>,
+    /// Errors already reported at a position (a type reached twice reports once).
+    reported: HashSet<(usize, u32, String)>,
+}
+
+impl Loader {
+    fn loc(&self, file: usize, offset: u32) -> Loc {
+        self.pkg.files[file].loc(offset)
+    }
+
+    /// An error at a span of a file, naming the construct by its source text.
+    fn error_at(
+        &mut self,
+        file: usize,
+        span: syntax::Span,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        let message = message.into();
+        if !self.reported.insert((file, span.start, message.clone())) {
+            return;
+        }
+        let snippet = self.pkg.files[file].snippet(span);
+        let loc = self.loc(file, span.start);
+        self.diags.push(
+            Diagnostic::error(loc, format!("{message}: `{snippet}`")).hint(hint),
+        );
+    }
+
+    /// A note (something skipped on purpose).
+    fn note_at(&mut self, file: usize, span: syntax::Span, message: String, hint: &str) {
+        if !self.reported.insert((file, span.start, message.clone())) {
+            return;
+        }
+        let loc = self.loc(file, span.start);
+        let mut d = Diagnostic::warning(loc, message).hint(hint);
+        d.severity = crate::Severity::Note;
+        self.diags.push(d);
+    }
+
+    /// Registers a named type; reports a clash when the name is already taken.
+    fn register(&mut self, key: (usize, usize, String), path: TypePath, job: Job) -> TypePath {
+        if let Some(existing) = self.named.get(&key) {
+            return existing.clone();
+        }
+        let loc = self.loc(key.0, self.pkg.files[key.0].syntax.decls[key.1].span.start);
+        if let Some(first) = self.taken.get(&path) {
+            let first = first.clone();
+            self.diags.push(
+                Diagnostic::error(
+                    loc,
+                    format!("two different declarations are both named `{}`", path.name),
+                )
+                .related(first, "first declared here")
+                .hint("rename one of them; wiregen never merges two types silently"),
+            );
+            self.named.insert(key, path.clone());
+            return path;
+        }
+        self.taken.insert(path.clone(), loc);
+        self.named.insert(key, path.clone());
+        self.queue.push_back((job, path.clone()));
+        path
+    }
+
+    /// Picks a free name for a hoisted inline type in `module`: the hint, else hint2, hint3...
+    fn hoist_name(&mut self, module: &[String], hint: &str, loc: Loc) -> TypePath {
+        let mut n = 1;
+        loop {
+            let name = if n == 1 {
+                hint.to_string()
+            } else {
+                format!("{hint}{n}")
+            };
+            let path = TypePath {
+                module: module.to_vec(),
+                name,
+            };
+            if !self.taken.contains_key(&path) {
+                self.taken.insert(path.clone(), loc);
+                return path;
+            }
+            n += 1;
+        }
+    }
+}

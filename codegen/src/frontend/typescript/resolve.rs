@@ -1,0 +1,424 @@
+//! Module resolution: the files of a package (the entry and every file reached through a
+//! relative `import` / `export ... from`), and name lookup across them (`import type`,
+//! `export { A as B } from`, `export *`, namespace imports, `Enum.Member`).
+
+use super::parse;
+use super::syntax::{DeclKind, Export, SourceFile, Span};
+use crate::diag::{Diagnostic, Diagnostics, Loc};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One file of the package.
+pub struct File {
+    /// The path, as reached (relative paths stay relative).
+    pub path: Arc<Path>,
+    /// Its text.
+    pub text: String,
+    /// Byte offset of every line start, for line:col.
+    lines: Vec<usize>,
+    /// What it declares, imports and exports.
+    pub syntax: SourceFile,
+    /// Declaration name → index of its first declaration.
+    locals: HashMap<String, usize>,
+    /// Local name → index of its import.
+    imports: HashMap<String, usize>,
+    /// Module specifier → the file it resolves to (`None`: not a relative path).
+    sources: HashMap<String, Option<usize>>,
+}
+
+impl File {
+    /// `file:line:col` of a byte offset.
+    pub fn loc(&self, offset: u32) -> Loc {
+        let offset = (offset as usize).min(self.text.len());
+        let line = self.lines.partition_point(|&s| s <= offset);
+        let start = self.lines[line.saturating_sub(1)];
+        let col = self.text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        Loc::new(self.path.clone(), "", line, col)
+    }
+
+    /// The index of the first declaration named `name`.
+    pub fn declares(&self, name: &str) -> Option<usize> {
+        self.locals.get(name).copied()
+    }
+
+    /// The source text of a span (shortened to one line of at most 80 characters).
+    pub fn snippet(&self, span: Span) -> String {
+        let text = self
+            .text
+            .get(span.start as usize..span.end as usize)
+            .unwrap_or_default();
+        let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if one_line.chars().count() > 80 {
+            format!("{}…", one_line.chars().take(79).collect::<String>())
+        } else {
+            one_line
+        }
+    }
+}
+
+/// What a name denotes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    /// A declaration: (file, index).
+    Decl(usize, usize),
+    /// A namespace import of a file.
+    Namespace(usize),
+    /// A member of an `enum`: its value.
+    EnumMember(serde_json::Value),
+}
+
+/// Why a name was not found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Missing {
+    /// Declared nowhere in scope.
+    Unknown,
+    /// Imported from a package wiregen does not read.
+    External(String),
+    /// Imported from a relative file that could not be read (already reported).
+    Reported,
+    /// The imported module has no such export.
+    NoExport(String, String),
+}
+
+/// Marks a relative module that could not be read (reported once, where it is imported).
+const MISSING: usize = usize::MAX;
+
+/// The files of a package.
+#[derive(Default)]
+pub struct Package {
+    /// Files in the order read (the entry first).
+    pub files: Vec<File>,
+    by_path: HashMap<PathBuf, usize>,
+}
+
+impl Package {
+    /// Reads the entries (given as text; they are the first files) and every file they reach.
+    pub fn load(entries: Vec<(PathBuf, String)>, diags: &mut Diagnostics) -> Package {
+        let mut pkg = Package::default();
+        for (path, text) in entries {
+            let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if !pkg.by_path.contains_key(&key) {
+                pkg.add(path, text, diags);
+            }
+        }
+        let mut next = 0;
+        while next < pkg.files.len() {
+            let specs: Vec<(String, Span)> = {
+                let s = &pkg.files[next].syntax;
+                s.imports
+                    .iter()
+                    .map(|i| (i.source.clone(), i.span))
+                    .chain(s.exports.iter().filter_map(|e| match e {
+                        Export::From { source, span, .. } | Export::Star { source, span } => {
+                            Some((source.clone(), *span))
+                        }
+                        Export::Local { .. } => None,
+                    }))
+                    .collect()
+            };
+            for (spec, span) in specs {
+                if pkg.files[next].sources.contains_key(&spec) {
+                    continue;
+                }
+                let target = pkg.resolve_specifier(next, &spec, span, diags);
+                pkg.files[next].sources.insert(spec, target);
+            }
+            next += 1;
+        }
+        pkg.check_imports(diags);
+        pkg
+    }
+
+    fn add(&mut self, path: PathBuf, text: String, diags: &mut Diagnostics) -> usize {
+        let (syntax, errors) = parse::parse(&path, &text);
+        let mut lines = vec![0];
+        lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut locals = HashMap::new();
+        for (i, d) in syntax.decls.iter().enumerate() {
+            locals.entry(d.name.clone()).or_insert(i);
+        }
+        let imports = syntax
+            .imports
+            .iter()
+            .enumerate()
+            .map(|(i, imp)| (imp.local.clone(), i))
+            .collect();
+        let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        let file = File {
+            path: Arc::from(path.as_path()),
+            text,
+            lines,
+            syntax,
+            locals,
+            imports,
+            sources: HashMap::new(),
+        };
+        for e in errors {
+            let mut d = Diagnostic::error(
+                file.loc(e.span.start),
+                format!("TypeScript syntax error: {}", e.message),
+            );
+            d = d.hint(e.help.unwrap_or_else(|| {
+                "fix the syntax at this position; wiregen reads standard TypeScript".into()
+            }));
+            diags.push(d);
+        }
+        let index = self.files.len();
+        self.files.push(file);
+        self.by_path.insert(key, index);
+        index
+    }
+
+    /// Resolves a relative specifier (`./x.js`, `../y`, `./dir`) to a loaded file.
+    fn resolve_specifier(
+        &mut self,
+        from: usize,
+        spec: &str,
+        span: Span,
+        diags: &mut Diagnostics,
+    ) -> Option<usize> {
+        if !(spec.starts_with("./") || spec.starts_with("../")) {
+            return None;
+        }
+        let base = self.files[from]
+            .path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let candidates = candidates(&base.join(spec));
+        for c in &candidates {
+            let key = std::fs::canonicalize(c).unwrap_or_else(|_| c.clone());
+            if let Some(&i) = self.by_path.get(&key) {
+                return Some(i);
+            }
+            if c.is_file() {
+                return match std::fs::read_to_string(c) {
+                    Ok(text) => Some(self.add(c.clone(), text, diags)),
+                    Err(e) => {
+                        diags.push(
+                            Diagnostic::error(
+                                self.files[from].loc(span.start),
+                                format!("cannot read `{}`: {e}", c.display()),
+                            )
+                            .hint("check the file's permissions and encoding (UTF-8)"),
+                        );
+                        Some(MISSING)
+                    }
+                };
+            }
+        }
+        let tried: Vec<String> = candidates
+            .iter()
+            .map(|c| format!("`{}`", c.display()))
+            .collect();
+        diags.push(
+            Diagnostic::error(
+                self.files[from].loc(span.start),
+                format!("cannot find the module `{spec}`"),
+            )
+            .hint(format!(
+                "relative imports are resolved from the importing file; looked for {}",
+                tried.join(", ")
+            )),
+        );
+        Some(MISSING)
+    }
+
+    /// Every named import and `export { X } from` must name an export of its module.
+    fn check_imports(&self, diags: &mut Diagnostics) {
+        for file in &self.files {
+            let named = file
+                .syntax
+                .imports
+                .iter()
+                .filter_map(|i| Some((&i.source, i.imported.as_ref()?, i.span)))
+                .chain(file.syntax.exports.iter().filter_map(|e| match e {
+                    Export::From {
+                        source,
+                        imported,
+                        span,
+                        ..
+                    } => Some((source, imported, *span)),
+                    _ => None,
+                }));
+            for (source, name, span) in named {
+                let Some(Some(target)) = file.sources.get(source).filter(|t| **t != Some(MISSING))
+                else {
+                    continue;
+                };
+                if self.export_of(*target, name, 0).is_err() && name != "default" {
+                    diags.push(
+                        Diagnostic::error(
+                            file.loc(span.start),
+                            format!("`{source}` has no export named `{name}`"),
+                        )
+                        .hint(self.exports_hint(*target)),
+                    );
+                }
+            }
+        }
+    }
+
+    fn exports_hint(&self, file: usize) -> String {
+        let names: Vec<String> = self
+            .exported(file)
+            .into_iter()
+            .take(12)
+            .map(|(n, _, _)| format!("`{n}`"))
+            .collect();
+        if names.is_empty() {
+            "the module exports nothing".into()
+        } else {
+            format!("it exports {}", names.join(", "))
+        }
+    }
+
+    /// What `name` (possibly qualified: `ns.X`, `Enum.A`) denotes in `file`.
+    pub fn lookup(&self, file: usize, name: &[String]) -> Result<Found, Missing> {
+        let Some((first, rest)) = name.split_first() else {
+            return Err(Missing::Unknown);
+        };
+        let mut found = self.lookup_one(file, first, 0)?;
+        for seg in rest {
+            found = match found {
+                Found::Namespace(f) => self.export_of(f, seg, 0)?,
+                Found::Decl(f, i) => match &self.files[f].syntax.decls[i].kind {
+                    DeclKind::Enum(members) => members
+                        .iter()
+                        .find(|m| m.name == *seg)
+                        .and_then(|m| m.value.clone())
+                        .map(Found::EnumMember)
+                        .ok_or(Missing::Unknown)?,
+                    _ => return Err(Missing::Unknown),
+                },
+                Found::EnumMember(_) => return Err(Missing::Unknown),
+            };
+        }
+        Ok(found)
+    }
+
+    fn lookup_one(&self, file: usize, name: &str, depth: usize) -> Result<Found, Missing> {
+        let f = &self.files[file];
+        if let Some(&i) = f.locals.get(name) {
+            return Ok(Found::Decl(file, i));
+        }
+        let Some(&imp) = f.imports.get(name) else {
+            return Err(Missing::Unknown);
+        };
+        let imp = &f.syntax.imports[imp];
+        let target = match f.sources.get(&imp.source) {
+            Some(Some(MISSING)) => return Err(Missing::Reported),
+            Some(Some(t)) => *t,
+            _ => return Err(Missing::External(imp.source.clone())),
+        };
+        match &imp.imported {
+            None => Ok(Found::Namespace(target)),
+            Some(n) => self.export_of(target, n, depth + 1),
+        }
+    }
+
+    /// What `file` exports under `name` (following re-exports; cycles end the search).
+    pub fn export_of(&self, file: usize, name: &str, depth: usize) -> Result<Found, Missing> {
+        if depth > 64 {
+            return Err(Missing::Unknown);
+        }
+        let f = &self.files[file];
+        let mut stars = Vec::new();
+        for e in &f.syntax.exports {
+            match e {
+                Export::Local {
+                    exported, local, ..
+                } if exported == name => return self.lookup_one(file, local, depth + 1),
+                Export::From {
+                    exported,
+                    imported,
+                    source,
+                    ..
+                } if exported == name => {
+                    return match f.sources.get(source) {
+                        Some(Some(MISSING)) => Err(Missing::Reported),
+                        Some(Some(t)) => self.export_of(*t, imported, depth + 1),
+                        _ => Err(Missing::External(source.clone())),
+                    };
+                }
+                Export::Star { source, .. } => stars.push(source),
+                _ => {}
+            }
+        }
+        for source in stars {
+            if let Some(Some(t)) = f.sources.get(source).filter(|t| **t != Some(MISSING)) {
+                if let Ok(found) = self.export_of(*t, name, depth + 1) {
+                    return Ok(found);
+                }
+            }
+        }
+        Err(Missing::NoExport(
+            f.path.display().to_string(),
+            name.to_string(),
+        ))
+    }
+
+    /// Every export of `file` in source order (`export *` expanded in place), without
+    /// duplicates: (exported name, what it is, where the export is written).
+    pub fn exported(&self, file: usize) -> Vec<(String, Found, Span)> {
+        let mut out = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        self.collect_exports(file, &mut out, &mut seen, &mut vec![file]);
+        out
+    }
+
+    fn collect_exports(
+        &self,
+        file: usize,
+        out: &mut Vec<(String, Found, Span)>,
+        seen: &mut std::collections::HashSet<String>,
+        stack: &mut Vec<usize>,
+    ) {
+        let f = &self.files[file];
+        for e in &f.syntax.exports {
+            match e {
+                Export::Local { exported, span, .. } | Export::From { exported, span, .. } => {
+                    if let Ok(found) = self.export_of(file, exported, 0) {
+                        if seen.insert(exported.clone()) {
+                            out.push((exported.clone(), found, *span));
+                        }
+                    }
+                }
+                Export::Star { source, .. } => {
+                    if let Some(Some(t)) = f.sources.get(source).filter(|t| **t != Some(MISSING)) {
+                        if !stack.contains(t) {
+                            stack.push(*t);
+                            self.collect_exports(*t, out, seen, stack);
+                            stack.pop();
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Files a relative specifier may denote: `.js` → `.ts` / `.d.ts` (TypeScript's rule for
+/// ESM imports), no extension → `.ts`, `.d.ts`, `/index.ts`, `/index.d.ts`.
+fn candidates(p: &Path) -> Vec<PathBuf> {
+    let s = p.to_string_lossy();
+    for (js, ts) in [(".js", "ts"), (".mjs", "mts"), (".cjs", "cts")] {
+        if let Some(stem) = s.strip_suffix(js) {
+            return vec![
+                PathBuf::from(format!("{stem}.{ts}")),
+                PathBuf::from(format!("{stem}.d.{ts}")),
+                p.to_path_buf(),
+            ];
+        }
+    }
+    if [".ts", ".mts", ".cts"].iter().any(|e| s.ends_with(e)) {
+        return vec![p.to_path_buf()];
+    }
+    vec![
+        PathBuf::from(format!("{s}.ts")),
+        PathBuf::from(format!("{s}.d.ts")),
+        p.join("index.ts"),
+        p.join("index.d.ts"),
+    ]
+}
