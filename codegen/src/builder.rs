@@ -117,12 +117,23 @@ impl Builder {
     }
 
     /// Uses these settings (the same vocabulary as `wiregen.toml`'s `[settings]`).
+    ///
+    /// ```
+    /// let settings = wiregen::config::Settings { strict: true, extra_derives: vec!["Eq".into()] };
+    /// let b = wiregen::Builder::new().settings(settings);
+    /// # let _ = b;
+    /// ```
     pub fn settings(mut self, settings: Settings) -> Self {
         self.settings = settings;
         self
     }
 
     /// Does not print `cargo:` lines (for use outside build scripts).
+    ///
+    /// ```
+    /// let b = wiregen::Builder::new().quiet(true);
+    /// # let _ = b;
+    /// ```
     pub fn quiet(mut self, quiet: bool) -> Self {
         self.quiet = quiet;
         self
@@ -130,6 +141,19 @@ impl Builder {
 
     /// Generates every input; returns the files written. Inputs are all checked before
     /// anything is written, and every problem of every input is reported.
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("wiregen-doc-{}", std::process::id()));
+    /// let written = wiregen::Builder::new()
+    ///     .input_as("../schemas/lumiverse-spindle/0.4.46.json", "spindle.rs")
+    ///     .out_dir(&dir)
+    ///     .quiet(true)
+    ///     .generate()?;
+    /// assert_eq!(written, [dir.join("spindle.rs")]);
+    /// assert!(std::fs::read_to_string(&written[0])?.starts_with(wiregen::HEADER_MARK));
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn generate(self) -> Result<Vec<PathBuf>, BuildError> {
         let out_dir = match self
             .out_dir

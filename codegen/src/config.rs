@@ -18,7 +18,8 @@
 //! input = "schemas/mini.json"
 //! output = "generated/src/mini.rs"
 //! ```
-//! Paths are relative to the directory of `wiregen.toml`.
+//! Paths are relative to the directory of `wiregen.toml`. An input is a JSON Schema document or a
+//! TypeScript entry file (`.ts`, `.d.ts`; `schemas/x/ts/1.0/index.ts` for a multi-file package).
 
 use crate::RustOptions;
 use crate::diag::{Diagnostic, Diagnostics, Loc};

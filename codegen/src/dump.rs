@@ -63,7 +63,11 @@ pub fn dump(module: &Module) -> String {
                 let _ = writeln!(out, "union {path}{hoisted} {repr}");
                 docs_lines(&mut out, "  ", &t.docs);
                 for v in &u.variants {
-                    let tag = v.tag.as_ref().map(|t| format!(" tag={t:?}")).unwrap_or_default();
+                    let tag = v
+                        .tag
+                        .as_ref()
+                        .map(|t| format!(" tag={t:?}"))
+                        .unwrap_or_default();
                     let inline = if v.inline { " inline" } else { "" };
                     let _ = writeln!(out, "  - {}{tag}{inline}: {}", v.name, ty_text(&v.ty));
                     docs_lines(&mut out, "      ", &v.docs);

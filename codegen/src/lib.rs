@@ -2,8 +2,11 @@
 //!
 //! The pipeline is `frontend` (input → [`ir::Module`]) → `classify` (unions) → `check`
 //! (names, references, ambiguity) → `backend` (IR → formatted Rust). The CLI, the build.rs
-//! [`Builder`] and tests all call [`generate`] / [`generate_str`], so every front door emits
-//! identical code.
+//! [`Builder`], the `wiregen_runtime::include_protocol!` macro and tests all call [`generate`] /
+//! [`generate_str`], so every front door emits identical code (docs/guide.md compares them).
+//!
+//! Features: `cli` (default) builds the `wiregen` binary and its `clap` dependency; build
+//! scripts and the macro use the library with `default-features = false`.
 //!
 //! ```no_run
 //! let out = wiregen::generate(std::path::Path::new("schemas/api.json"), &wiregen::RustOptions::default())
@@ -20,8 +23,8 @@ pub mod check;
 pub mod classify;
 pub mod config;
 pub mod diag;
-pub mod dump;
 pub mod diff;
+pub mod dump;
 pub mod frontend;
 pub mod ident;
 pub mod ir;

@@ -13,7 +13,7 @@ use wiregen_generated::smooth_extension_protocol::{
     self as sep, ExtensionServer, ProviderCompleteParams, ProviderCompleteResult,
     ProviderCredentials, ProviderOAuthParams,
 };
-use wiregen_runtime::jsonrpc::{Outbox, Reply};
+use wiregen_runtime::jsonrpc::{self, Outbox, Reply};
 
 /// A server whose handlers do almost nothing, so the benchmark measures the plumbing.
 struct Server;
@@ -102,6 +102,23 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("result_encode_only", |b| {
         b.iter(|| serde_json::to_vec(black_box(&result)).unwrap())
+    });
+    // The work any typed decoder does: split the frame, decode the params.
+    g.bench_function("frame_decode_only", |b| {
+        b.iter(|| match jsonrpc::Frame::parse(black_box(frame)) {
+            Ok(jsonrpc::Frame::Request {
+                params: Some(p), ..
+            }) => serde_json::from_str::<ProviderCompleteParams>(p.get()).unwrap(),
+            _ => unreachable!("the benchmark frame is a request with params"),
+        })
+    });
+    // The handler's own work and the response frame: what the router adds on top is dispatch.
+    let params: ProviderCompleteParams = serde_json::from_str(&params_text).unwrap();
+    g.bench_function("handler_and_response_only", |b| {
+        b.iter(|| {
+            let r = answer(black_box(&params));
+            jsonrpc::response_frame(Some(&jsonrpc::Id::Number(42)), Ok(&r))
+        })
     });
     g.finish();
 }

@@ -32,6 +32,8 @@
 #![forbid(unsafe_code)]
 
 mod attr;
+#[cfg(feature = "include")]
+mod include;
 mod literal;
 mod string_enum;
 mod union;
@@ -147,6 +149,40 @@ pub fn derive_string_enum(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(Literal, attributes(wiregen))]
 pub fn derive_literal(input: TokenStream) -> TokenStream {
     run(input, literal::expand)
+}
+
+/// Generates a protocol's Rust types at compile time, from a JSON Schema (`.json`) or
+/// TypeScript (`.ts`) file: the same items `wiregen generate` writes, token for token.
+///
+/// ```ignore
+/// pub mod sep {
+///     wiregen_runtime::include_protocol!("schemas/sep.json");
+/// }
+/// pub mod spindle {
+///     wiregen_runtime::include_protocol!("schemas/spindle.json", strict = true, extra_derives = ["Eq"]);
+/// }
+/// ```
+///
+/// - The path is relative to the crate's directory (`CARGO_MANIFEST_DIR`). Every file read,
+///   including files reached through `$ref`, is tracked with `include_bytes!`, so editing
+///   the input rebuilds the crate.
+/// - The settings are `wiregen.toml`'s `[settings]` keys with the same values and defaults:
+///   `strict = true` (unknown fields, tags and enum strings are decode errors; default
+///   `false`) and `extra_derives = ["Eq", ...]` (default `[]`).
+/// - Use one invocation per module: the expansion starts with `use ::wiregen_runtime as wg;`.
+/// - Errors in the input are reported on the path literal, each with the input's
+///   `file:line:col` and JSON pointer and a hint; a bad setting is reported on its tokens
+///   and the other settings still apply.
+///
+/// The crate needs only `wiregen-runtime` (which re-exports this macro under its default
+/// `include` feature).
+#[cfg(feature = "include")]
+#[proc_macro]
+pub fn include_protocol(input: TokenStream) -> TokenStream {
+    match syn::parse::<include::Args>(input) {
+        Ok(args) => include::expand(args, &include::manifest_dir()).into(),
+        Err(err) => err.into_compile_error().into(),
+    }
 }
 
 /// Parses the input and runs an expansion, turning errors into `compile_error!`s.

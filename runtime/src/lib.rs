@@ -75,6 +75,9 @@ pub mod union;
 pub use error::{Error, from_slice, from_str, from_value, to_string, to_value, to_vec};
 pub use maybe::Maybe;
 pub use string_enum::UnknownValue;
+/// Generates a protocol's types at compile time (feature `include`, off by default: it compiles the generator into your build).
+#[cfg(feature = "include")]
+pub use wiregen_macros::include_protocol;
 pub use wiregen_macros::{Literal, StringEnum, Union};
 
 #[doc(hidden)]

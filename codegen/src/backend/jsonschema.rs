@@ -11,7 +11,10 @@ use std::fmt::Write;
 
 /// A JSON value that keeps the order of object keys.
 enum J {
+    /// JSON text (numbers, literals, nested values from the IR).
     Raw(String),
+    /// A string, escaped when written.
+    Str(String),
     Arr(Vec<J>),
     Obj(Vec<(String, J)>),
 }
@@ -20,8 +23,42 @@ fn raw(v: impl serde::Serialize) -> J {
     J::Raw(serde_json::to_string(&v).unwrap_or_else(|_| "null".into()))
 }
 
+fn string(s: &str) -> J {
+    J::Str(s.to_string())
+}
+
 fn obj(entries: Vec<(&str, J)>) -> J {
-    J::Obj(entries.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    J::Obj(
+        entries
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
+}
+
+/// Writes `s` as a JSON string.
+fn escape(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn indent(out: &mut String, level: usize) {
+    for _ in 0..level {
+        out.push_str("  ");
+    }
 }
 
 impl J {
@@ -31,30 +68,33 @@ impl J {
         }
     }
 
-    fn write(&self, out: &mut String, indent: usize) {
-        let pad = "  ".repeat(indent + 1);
-        let end = "  ".repeat(indent);
+    fn write(&self, out: &mut String, level: usize) {
         match self {
             J::Raw(s) => out.push_str(s),
+            J::Str(s) => escape(out, s),
             J::Arr(items) if items.is_empty() => out.push_str("[]"),
             J::Obj(entries) if entries.is_empty() => out.push_str("{}"),
             J::Arr(items) => {
                 out.push_str("[\n");
                 for (i, item) in items.iter().enumerate() {
-                    out.push_str(&pad);
-                    item.write(out, indent + 1);
+                    indent(out, level + 1);
+                    item.write(out, level + 1);
                     out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
                 }
-                let _ = write!(out, "{end}]");
+                indent(out, level);
+                out.push(']');
             }
             J::Obj(entries) => {
                 out.push_str("{\n");
                 for (i, (k, v)) in entries.iter().enumerate() {
-                    let _ = write!(out, "{pad}{}: ", serde_json::to_string(k).unwrap_or_default());
-                    v.write(out, indent + 1);
+                    indent(out, level + 1);
+                    escape(out, k);
+                    out.push_str(": ");
+                    v.write(out, level + 1);
                     out.push_str(if i + 1 < entries.len() { ",\n" } else { "\n" });
                 }
-                let _ = write!(out, "{end}}}");
+                indent(out, level);
+                out.push('}');
             }
         }
     }
@@ -88,7 +128,7 @@ pub fn emit(module: &Module) -> String {
         .map(|t| (t.name.clone(), cx.def(t)))
         .collect();
     root.push("$defs", J::Obj(defs));
-    let mut out = String::new();
+    let mut out = String::with_capacity(module.types.len() * 512);
     root.write(&mut out, 0);
     out.push('\n');
     out
@@ -135,13 +175,13 @@ impl Cx<'_> {
                     }
                     props.push((f.wire.clone(), p));
                     if f.required {
-                        required.push(raw(&f.wire));
+                        required.push(string(&f.wire));
                     }
                 }
                 let ty = if null_too.is_some() {
-                    J::Arr(vec![raw("object"), raw("null")])
+                    J::Arr(vec![string("object"), string("null")])
                 } else {
-                    raw("object")
+                    string("object")
                 };
                 let mut o = obj(vec![("type", ty), ("properties", J::Obj(props))]);
                 if !required.is_empty() {
@@ -150,7 +190,9 @@ impl Cx<'_> {
                 match &s.extra {
                     Extra::Open => {}
                     Extra::Closed => o.push("additionalProperties", raw(false)),
-                    Extra::Map(ty) => o.push("additionalProperties", self.at(ty, &Docs::default(), None)),
+                    Extra::Map(ty) => {
+                        o.push("additionalProperties", self.at(ty, &Docs::default(), None))
+                    }
                 }
                 o
             }
@@ -159,19 +201,19 @@ impl Cx<'_> {
                     let mut members: Vec<J> = e
                         .values
                         .iter()
-                        .map(|v| with_docs(obj(vec![("const", raw(&v.wire))]), &v.docs))
+                        .map(|v| with_docs(obj(vec![("const", string(&v.wire))]), &v.docs))
                         .collect();
                     if null_too.is_some() {
-                        members.push(obj(vec![("type", raw("null"))]));
+                        members.push(obj(vec![("type", string("null"))]));
                     }
                     obj(vec![("oneOf", J::Arr(members))])
                 } else {
-                    let mut values: Vec<J> = e.values.iter().map(|v| raw(&v.wire)).collect();
+                    let mut values: Vec<J> = e.values.iter().map(|v| string(&v.wire)).collect();
                     let ty = if null_too.is_some() {
                         values.push(raw(serde_json::Value::Null));
-                        J::Arr(vec![raw("string"), raw("null")])
+                        J::Arr(vec![string("string"), string("null")])
                     } else {
-                        raw("string")
+                        string("string")
                     };
                     obj(vec![("type", ty), ("enum", J::Arr(values))])
                 }
@@ -184,7 +226,7 @@ impl Cx<'_> {
                     .map(|(k, v)| self.variant(k, v))
                     .collect();
                 if null_too.is_some() {
-                    members.push(obj(vec![("type", raw("null"))]));
+                    members.push(obj(vec![("type", string("null"))]));
                 }
                 obj(vec![("anyOf", J::Arr(members))])
             }
@@ -207,7 +249,9 @@ impl Cx<'_> {
                     .fields
                     .iter()
                     .filter_map(|f| match &f.ty {
-                        Ty::Literal(serde_json::Value::String(c)) => Some((f.wire.as_str(), c.as_str())),
+                        Ty::Literal(serde_json::Value::String(c)) => {
+                            Some((f.wire.as_str(), c.as_str()))
+                        }
                         _ => None,
                     })
                     .collect();
@@ -221,7 +265,7 @@ impl Cx<'_> {
         };
         let positional = derived.is_none() && v.name == format!("Variant{}", position + 1);
         if derived.as_deref() != Some(v.name.as_str()) && !positional {
-            out.push("title", raw(&v.name));
+            out.push("title", string(&v.name));
         }
         out
     }
@@ -234,7 +278,11 @@ impl Cx<'_> {
             Ty::Named(_) if self.hoisted(ty).is_some() => {
                 let h = self.hoisted(ty).expect("hoisted");
                 // An item, value or tuple element: the node's docs are the hoisted type's.
-                let docs = if hint.is_none() && *docs == none { &h.docs } else { docs };
+                let docs = if hint.is_none() && *docs == none {
+                    &h.docs
+                } else {
+                    docs
+                };
                 return self.body(h, docs, None);
             }
             Ty::Nullable(inner) => match (self.hoisted(inner), &**inner) {
@@ -248,29 +296,46 @@ impl Cx<'_> {
                     };
                     obj(vec![(
                         "anyOf",
-                        J::Arr(vec![self.body(h, &member_docs, None), obj(vec![("type", raw("null"))])]),
+                        J::Arr(vec![
+                            self.body(h, &member_docs, None),
+                            obj(vec![("type", string("null"))]),
+                        ]),
                     )])
                 }
                 (None, Ty::String | Ty::Bool | Ty::Integer | Ty::Number) => obj(vec![(
                     "type",
-                    J::Arr(vec![raw(prim(inner)), raw("null")]),
+                    J::Arr(vec![string(prim(inner)), string("null")]),
                 )]),
                 (None, _) => obj(vec![(
                     "anyOf",
-                    J::Arr(vec![self.at(inner, &none, hint), obj(vec![("type", raw("null"))])]),
+                    J::Arr(vec![
+                        self.at(inner, &none, hint),
+                        obj(vec![("type", string("null"))]),
+                    ]),
                 )]),
             },
-            Ty::Named(p) => obj(vec![("$ref", raw(format!("#/$defs/{}", escape_ref(&p.name))))]),
+            Ty::Named(p) => obj(vec![(
+                "$ref",
+                J::Str(format!("#/$defs/{}", escape_ref(&p.name))),
+            )]),
             Ty::Any => obj(vec![]),
-            Ty::String | Ty::Bool | Ty::Integer | Ty::Number => obj(vec![("type", raw(prim(ty)))]),
-            Ty::Array(item) => obj(vec![("type", raw("array")), ("items", self.at(item, &none, None))]),
+            Ty::String | Ty::Bool | Ty::Integer | Ty::Number => {
+                obj(vec![("type", string(prim(ty)))])
+            }
+            Ty::Array(item) => obj(vec![
+                ("type", string("array")),
+                ("items", self.at(item, &none, None)),
+            ]),
             Ty::Tuple(items) => obj(vec![
-                ("type", raw("array")),
-                ("prefixItems", J::Arr(items.iter().map(|i| self.at(i, &none, None)).collect())),
+                ("type", string("array")),
+                (
+                    "prefixItems",
+                    J::Arr(items.iter().map(|i| self.at(i, &none, None)).collect()),
+                ),
                 ("items", raw(false)),
             ]),
             Ty::Map(value) => obj(vec![
-                ("type", raw("object")),
+                ("type", string("object")),
                 ("additionalProperties", self.at(value, &none, None)),
             ]),
             Ty::Literal(v) => obj(vec![("const", raw(v))]),
@@ -298,11 +363,11 @@ fn escape_ref(name: &str) -> String {
 /// Adds `description`, `deprecated` and the validation keywords of the docs' constraints.
 fn with_docs(mut out: J, docs: &Docs) -> J {
     if let Some(text) = &docs.text {
-        out.push("description", raw(text));
+        out.push("description", string(text));
     }
     match docs.deprecated.as_deref() {
         Some("") => out.push("deprecated", raw(true)),
-        Some(note) => out.push("deprecated", raw(note)),
+        Some(note) => out.push("deprecated", string(note)),
         None => {}
     }
     for c in &docs.constraints {

@@ -26,3 +26,30 @@ pub fn load_str(path: &Path, text: &str) -> Result<Module, Diagnostics> {
         jsonschema::load_str(path, text)
     }
 }
+
+/// A free name for a type hoisted from an inline schema or type in `module`: `hint`, else
+/// `hint2`, `hint3`, ... (both frontends name hoisted types this way); marks it taken.
+pub(crate) fn hoist_name(
+    taken: &mut std::collections::BTreeMap<crate::ir::TypePath, crate::diag::Loc>,
+    module: &[String],
+    hint: &str,
+    loc: crate::diag::Loc,
+) -> crate::ir::TypePath {
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            hint.to_string()
+        } else {
+            format!("{hint}{n}")
+        };
+        let path = crate::ir::TypePath {
+            module: module.to_vec(),
+            name,
+        };
+        if !taken.contains_key(&path) {
+            taken.insert(path.clone(), loc);
+            return path;
+        }
+        n += 1;
+    }
+}

@@ -258,6 +258,8 @@ fn help_documents_commands_exit_codes_and_examples() {
         &["--help"][..],
         &["generate", "--help"][..],
         &["check", "--help"][..],
+        &["diff", "--help"][..],
+        &["ts2schema", "--help"][..],
     ] {
         let o = wiregen(Path::new("."), args);
         assert!(o.status.success());

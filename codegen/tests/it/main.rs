@@ -7,6 +7,7 @@ mod errors;
 mod freshness;
 mod robustness;
 mod snapshots;
+mod ts_errors;
 mod typescript;
 
 use std::path::{Path, PathBuf};

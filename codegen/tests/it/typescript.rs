@@ -69,12 +69,23 @@ fn ts2schema_output_reads_back_as_the_same_ir() {
         let json_path = path.with_extension("json");
         let from_json = wiregen::frontend::jsonschema::load_str(&json_path, &schema)
             .unwrap_or_else(|e| panic!("{name}: the schema does not load: {e}\n{schema}"));
-        let (a, b) = (wiregen::dump::dump(&from_ts), wiregen::dump::dump(&from_json));
-        assert!(a == b, "{name}: the round trip changes the IR\n{}", diff(&a, &b));
+        let (a, b) = (
+            wiregen::dump::dump(&from_ts),
+            wiregen::dump::dump(&from_json),
+        );
+        assert!(
+            a == b,
+            "{name}: the round trip changes the IR\n{}",
+            diff(&a, &b)
+        );
         let (mut a, mut b) = (from_ts, from_json);
         wiregen::classify::classify(&mut a);
         wiregen::classify::classify(&mut b);
-        assert_eq!(wiregen::dump::dump(&a), wiregen::dump::dump(&b), "{name} (classified)");
+        assert_eq!(
+            wiregen::dump::dump(&a),
+            wiregen::dump::dump(&b),
+            "{name} (classified)"
+        );
     }
 }
 
@@ -89,9 +100,12 @@ fn diff(a: &str, b: &str) -> String {
 /// or `schemas/<p>/ts/<v>/index.ts`.
 fn seed_ts(protocol: &str, version: &str) -> Option<PathBuf> {
     let dir = repo_root().join("schemas").join(protocol).join("ts");
-    [dir.join(format!("{version}.ts")), dir.join(version).join("index.ts")]
-        .into_iter()
-        .find(|p| p.is_file())
+    [
+        dir.join(format!("{version}.ts")),
+        dir.join(version).join("index.ts"),
+    ]
+    .into_iter()
+    .find(|p| p.is_file())
 }
 
 #[test]
@@ -123,12 +137,20 @@ fn generated_code_is_the_same_from_typescript_and_from_json_schema() {
             );
             if *input == p.input {
                 let on_disk = std::fs::read_to_string(root.join(&p.output)).unwrap_or_default();
-                assert!(on_disk == from_ts.code, "{} is not what {} generates", p.output.display(), ts.display());
+                assert!(
+                    on_disk == from_ts.code,
+                    "{} is not what {} generates",
+                    p.output.display(),
+                    ts.display()
+                );
             }
             compared += 1;
         }
     }
-    assert!(compared >= 4, "every seed protocol needs a TypeScript version ({compared} found)");
+    assert!(
+        compared >= 4,
+        "every seed protocol needs a TypeScript version ({compared} found)"
+    );
 }
 
 #[test]
@@ -143,23 +165,35 @@ fn javascript_api_is_skipped_with_notes() {
     let all = notes.join("\n");
     assert!(all.contains("`ProcessHandle` has only methods"), "{all}");
     assert!(all.contains("`Listener` is a function type"), "{all}");
-    assert!(all.contains("`Request.onReply` is a method or function"), "{all}");
+    assert!(
+        all.contains("`Request.onReply` is a method or function"),
+        "{all}"
+    );
     assert!(all.contains("ts/js_api.ts:8:3"), "{all}");
-    assert!(!out.code.contains("on_reply") && !out.code.contains("ProcessHandle"), "{}", out.code);
+    assert!(
+        !out.code.contains("on_reply") && !out.code.contains("ProcessHandle"),
+        "{}",
+        out.code
+    );
 }
 
-/// An allow-list entry: in `fixture`, the IR of `ty` (`*`: every type) may differ between
-/// wiregen's TypeScript frontend and the JSON Schema of ts-json-schema-generator.
+/// Allow-list entries: in `fixture`, the IR of `ty` (`*`: every type) may differ between
+/// wiregen's TypeScript frontend and the JSON Schema of ts-json-schema-generator. A row of
+/// ALLOWLIST.md names one fixture and a comma-separated list of types.
 fn allowlist() -> Vec<(String, String)> {
     let text = std::fs::read_to_string(fixtures("ts").join("ALLOWLIST.md")).unwrap();
-    text.lines()
-        .filter(|l| l.starts_with("| `"))
-        .filter_map(|l| {
-            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
-            let strip = |c: &str| c.trim_matches('`').to_string();
-            Some((strip(cells.get(1)?), strip(cells.get(2)?)))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for line in text.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = line.split(" | ").map(str::trim).collect();
+        let (Some(fixture), Some(types)) = (cells.first(), cells.get(1)) else {
+            continue;
+        };
+        let fixture = fixture.trim_start_matches('|').trim().trim_matches('`');
+        for ty in types.split(", ") {
+            out.push((fixture.to_string(), ty.trim_matches('`').to_string()));
+        }
+    }
+    out
 }
 
 /// The dump split per type: first line of each block → the block.
@@ -185,7 +219,9 @@ fn blocks(dump: &str) -> BTreeMap<String, String> {
 #[test]
 fn differential_against_ts_json_schema_generator() {
     let Ok(dir) = std::env::var("WIREGEN_TS_DIFFERENTIAL") else {
-        eprintln!("skipped: WIREGEN_TS_DIFFERENTIAL is not set (scripts/ts-differential.sh sets it)");
+        eprintln!(
+            "skipped: WIREGEN_TS_DIFFERENTIAL is not set (scripts/ts-differential.sh sets it)"
+        );
         return;
     };
     let allowed = allowlist();
@@ -235,6 +271,44 @@ fn differential_against_ts_json_schema_generator() {
         .filter(|(_, u)| !**u)
         .map(|((f, t), _)| format!("{f} / {t}"))
         .collect();
-    assert!(failures.is_empty(), "differences not in ALLOWLIST.md:\n{}", failures.join("\n"));
-    assert!(stale.is_empty(), "ALLOWLIST.md entries that match no difference: {stale:?}");
+    assert!(
+        failures.is_empty(),
+        "differences not in ALLOWLIST.md:\n{}",
+        failures.join("\n")
+    );
+    assert!(
+        stale.is_empty(),
+        "ALLOWLIST.md entries that match no difference: {stale:?}"
+    );
+}
+
+#[test]
+fn the_builder_generates_from_typescript_and_reports_every_package_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let entry = repo_root().join("schemas/stina-extension-api/ts/0.22.0/index.ts");
+    let written = wiregen::Builder::new()
+        .input_as(&entry, "stina.rs")
+        .out_dir(dir.path())
+        .quiet(true)
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let code = std::fs::read_to_string(&written[0]).unwrap();
+    assert!(code.contains("pub enum HostToWorkerMessage"), "{code}");
+    // Every file of the package (and the manifest) is reported for `rerun-if-changed`.
+    let files: Vec<String> = wiregen::load(&entry)
+        .unwrap()
+        .files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    for f in [
+        "index.ts",
+        "permissions.ts",
+        "background.ts",
+        "messages.ts",
+        "types.ts",
+        "index.manifest.json",
+    ] {
+        assert!(files.iter().any(|x| x == f), "{f} missing from {files:?}");
+    }
 }

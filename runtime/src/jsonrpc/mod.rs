@@ -315,6 +315,11 @@ pub fn notification_frame<N: Notification>(params: &N::Params) -> Vec<u8> {
     }
 }
 
+/// The frame of a successful response whose result is already JSON text.
+pub(crate) fn response_frame_json(id: &Id, result_json: &str) -> Vec<u8> {
+    frame(&[("id", &json(id)), ("result", result_json)])
+}
+
 /// The frame of a response.
 pub fn response_frame<T: Serialize + ?Sized>(
     id: Option<&Id>,

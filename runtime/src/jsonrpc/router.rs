@@ -1,19 +1,26 @@
 //! The router: one incoming frame → a typed handler call → the frames to send back.
+//!
+//! The frame is split into borrowed parts (no `serde_json::Value` tree), the method looked up
+//! by binary search in a table of plain function pointers, and the params decoded once into the
+//! method's own type. Only when something fails is the frame handled again the careful way,
+//! which produces the exact error response (`-32602` naming the field, and so on).
 
-use super::{
-    ErrorObject, Frame, Id, Notification, Outbox, Reply, Request, decode_params, response_frame,
-};
+use super::{ErrorObject, Frame, Id, Notification, Outbox, Reply, Request, response_frame};
 use serde_json::value::RawValue;
+use std::fmt;
 
-type RequestFn<S> = Box<
-    dyn Fn(&mut S, Option<&RawValue>, &mut Outbox) -> Result<String, ErrorObject> + Send + Sync,
->;
-type NotificationFn<S> =
-    Box<dyn Fn(&mut S, Option<&RawValue>, &mut Outbox) -> Result<(), ErrorObject> + Send + Sync>;
+/// Decodes the params text, calls the handler, encodes the result (`None`: the params did not
+/// decode, and the handler was not called).
+type RunFn<S> =
+    Box<dyn Fn(&mut S, &str, &mut Outbox) -> Option<Reply<Option<String>>> + Send + Sync>;
 
-enum Entry<S: ?Sized> {
-    Request(RequestFn<S>),
-    Notification(NotificationFn<S>),
+/// One routed method: how to decode its params, and the call (which returns the result's
+/// JSON for a request, `None` for a notification).
+struct Entry<S: ?Sized> {
+    method: &'static str,
+    notification: bool,
+    explain: fn(&str, &str) -> ErrorObject,
+    run: RunFn<S>,
 }
 
 /// Routes frames to the methods of a server `S`; built once (generated code builds one per
@@ -21,7 +28,7 @@ enum Entry<S: ?Sized> {
 /// share data with it through `Arc`s or channels.
 pub struct Router<S: ?Sized> {
     /// Sorted by method name, for binary search.
-    entries: Vec<(&'static str, Entry<S>)>,
+    entries: Vec<Entry<S>>,
 }
 
 impl<S: ?Sized> Default for Router<S> {
@@ -32,10 +39,10 @@ impl<S: ?Sized> Default for Router<S> {
     }
 }
 
-impl<S: ?Sized> std::fmt::Debug for Router<S> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl<S: ?Sized> fmt::Debug for Router<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list()
-            .entries(self.entries.iter().map(|(m, _)| m))
+            .entries(self.entries.iter().map(|e| e.method))
             .finish()
     }
 }
@@ -60,93 +67,125 @@ impl<S: ?Sized + 'static> Router<S> {
         Self::default()
     }
 
-    fn insert(mut self, method: &'static str, entry: Entry<S>) -> Self {
-        match self.entries.binary_search_by(|(m, _)| (*m).cmp(method)) {
-            Ok(i) => self.entries[i].1 = entry,
-            Err(i) => self.entries.insert(i, (method, entry)),
+    fn insert(mut self, entry: Entry<S>) -> Self {
+        match self
+            .entries
+            .binary_search_by(|e| e.method.cmp(entry.method))
+        {
+            Ok(i) => self.entries[i] = entry,
+            Err(i) => self.entries.insert(i, entry),
         }
         self
     }
 
     /// Routes request `M` to `handler`.
     #[must_use]
-    pub fn request<M: Request + 'static>(
-        self,
-        handler: fn(&mut S, M::Params, &mut Outbox) -> Reply<M::Result>,
-    ) -> Self {
-        let call = move |server: &mut S, params: Option<&RawValue>, out: &mut Outbox| {
-            let params = decode_params::<M::Params>(M::METHOD, params)?;
-            let result = handler(server, params, out)?;
-            serde_json::to_string(&result).map_err(ErrorObject::internal_error)
+    pub fn request<M>(self, handler: fn(&mut S, M::Params, &mut Outbox) -> Reply<M::Result>) -> Self
+    where
+        M: Request + 'static,
+    {
+        let run = move |server: &mut S, text: &str, out: &mut Outbox| {
+            let params = serde_json::from_str::<M::Params>(text).ok()?;
+            Some(handler(server, params, out).and_then(|result| {
+                serde_json::to_string(&result)
+                    .map(Some)
+                    .map_err(ErrorObject::internal_error)
+            }))
         };
-        self.insert(M::METHOD, Entry::Request(Box::new(call)))
+        self.insert(Entry {
+            method: M::METHOD,
+            notification: false,
+            explain: explain::<M::Params>,
+            run: Box::new(run),
+        })
     }
 
     /// Routes notification `M` to `handler`.
     #[must_use]
-    pub fn notification<M: Notification + 'static>(
-        self,
-        handler: fn(&mut S, M::Params, &mut Outbox),
-    ) -> Self {
-        let call = move |server: &mut S, params: Option<&RawValue>, out: &mut Outbox| {
-            let params = decode_params::<M::Params>(M::METHOD, params)?;
+    pub fn notification<M>(self, handler: fn(&mut S, M::Params, &mut Outbox)) -> Self
+    where
+        M: Notification + 'static,
+    {
+        let run = move |server: &mut S, text: &str, out: &mut Outbox| {
+            let params = serde_json::from_str::<M::Params>(text).ok()?;
             handler(server, params, out);
-            Ok(())
+            Some(Ok(None))
         };
-        self.insert(M::METHOD, Entry::Notification(Box::new(call)))
+        self.insert(Entry {
+            method: M::METHOD,
+            notification: true,
+            explain: explain::<M::Params>,
+            run: Box::new(run),
+        })
     }
 
     /// The methods routed, sorted.
     pub fn methods(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.entries.iter().map(|(m, _)| *m)
+        self.entries.iter().map(|e| e.method)
+    }
+
+    fn lookup(&self, method: &str) -> Option<&Entry<S>> {
+        self.entries
+            .binary_search_by(|e| e.method.cmp(method))
+            .ok()
+            .map(|i| &self.entries[i])
     }
 
     /// Handles one frame: a request gets exactly one response frame (`-32601` naming an unknown
     /// method, `-32602` naming the bad field); a notification never gets one; a response is
     /// handed back for correlation; a frame that does not parse gets `-32700` / `-32600`.
     pub fn handle(&self, server: &mut S, bytes: &[u8]) -> Handled {
-        let mut out = Outbox::new();
         let mut handled = Handled::default();
-        match Frame::parse(bytes) {
-            Err((id, error)) => handled
-                .frames
-                .push(response_frame::<()>(id.as_ref(), Err(&error))),
+        let (id, method, params) = match Frame::parse(bytes) {
+            Err((id, error)) => {
+                handled
+                    .frames
+                    .push(response_frame::<()>(id.as_ref(), Err(&error)));
+                return handled;
+            }
             Ok(Frame::Response { id, result }) => {
                 handled.response = Some((id, result.map(ToOwned::to_owned)));
+                return handled;
             }
-            Ok(Frame::Request { id, method, params }) => {
-                let result = match self.lookup(method) {
-                    Some(Entry::Request(call)) => call(server, params, &mut out),
-                    _ => Err(ErrorObject::method_not_found(method)),
-                };
-                handled.frames = out.take();
-                let frame = match &result {
-                    Ok(json) => match RawValue::from_string(json.clone()) {
-                        Ok(raw) => response_frame(Some(&id), Ok(&raw)),
-                        Err(e) => {
-                            response_frame::<()>(Some(&id), Err(&ErrorObject::internal_error(e)))
-                        }
-                    },
-                    Err(error) => response_frame::<()>(Some(&id), Err(error)),
-                };
-                handled.frames.push(frame);
-            }
-            Ok(Frame::Notification { method, params }) => {
-                let result = match self.lookup(method) {
-                    Some(Entry::Notification(call)) => call(server, params, &mut out),
-                    _ => Err(ErrorObject::method_not_found(method)),
-                };
-                handled.frames = out.take();
-                handled.notification_error = result.err();
-            }
+            Ok(Frame::Request { id, method, params }) => (Some(id), method, params),
+            Ok(Frame::Notification { method, params }) => (None, method, params),
+        };
+        let mut out = Outbox::new();
+        let result = self.call(server, method, params, id.is_none(), &mut out);
+        handled.frames = out.take();
+        match id {
+            Some(id) => handled.frames.push(match &result {
+                Ok(json) => super::response_frame_json(&id, json.as_deref().unwrap_or("null")),
+                Err(error) => response_frame::<()>(Some(&id), Err(error)),
+            }),
+            None => handled.notification_error = result.err(),
         }
         handled
     }
 
-    fn lookup(&self, method: &str) -> Option<&Entry<S>> {
-        self.entries
-            .binary_search_by(|(m, _)| (*m).cmp(method))
-            .ok()
-            .map(|i| &self.entries[i].1)
+    fn call(
+        &self,
+        server: &mut S,
+        method: &str,
+        params: Option<&RawValue>,
+        notification: bool,
+        out: &mut Outbox,
+    ) -> Reply<Option<String>> {
+        let entry = self
+            .lookup(method)
+            .filter(|e| e.notification == notification)
+            .ok_or_else(|| ErrorObject::method_not_found(method))?;
+        let text = params.map_or("null", RawValue::get);
+        // Params that do not decode are decoded again the careful way, for an error that
+        // names the field.
+        (entry.run)(server, text, out).unwrap_or_else(|| Err((entry.explain)(method, text)))
+    }
+}
+
+/// The `-32602` error for params of type `P` that do not decode, naming the field.
+fn explain<P: serde::de::DeserializeOwned>(method: &str, text: &str) -> ErrorObject {
+    match crate::from_str::<P>(text) {
+        Err(e) => ErrorObject::invalid_params(method, e),
+        Ok(_) => ErrorObject::invalid_params(method, "the params do not decode"),
     }
 }

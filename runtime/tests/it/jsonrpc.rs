@@ -191,3 +191,22 @@ fn ndjson_reads_lines_and_skips_blank_ones() {
     assert!(writer.write_frame(b"{\n}").is_err());
     assert_eq!(writer.into_inner(), b"{}\n");
 }
+
+#[test]
+fn params_before_method_and_odd_frames_take_the_careful_path_with_the_same_answers() {
+    let (frames, _) = handle(r#"{"params":{"text":"hi"},"method":"echo","id":8,"jsonrpc":"2.0"}"#);
+    assert_eq!(frames[1], r#"{"jsonrpc":"2.0","id":8,"result":"hi"}"#);
+    let (frames, _) = handle(r#"{"jsonrpc":"2.0","id":9,"method":"note","params":"x"}"#);
+    assert_eq!(
+        frames,
+        [
+            r#"{"jsonrpc":"2.0","id":9,"error":{"code":-32601,"message":"method not found: `note`"}}"#
+        ]
+    );
+    let (frames, _) =
+        handle(r#"{"jsonrpc":"2.0","id":10,"method":"echo","params":{"text":"a"},"extra":1}"#);
+    assert_eq!(frames[1], r#"{"jsonrpc":"2.0","id":10,"result":"a"}"#);
+    let (frames, _) =
+        handle(r#"{"jsonrpc":"2.0","id":11,"method":"echo","params":{"text":"a"}} trailing"#);
+    assert!(frames[0].contains("-32700"), "{}", frames[0]);
+}

@@ -151,7 +151,12 @@ fn shape(j: &Json) -> (Shape<'_>, bool) {
             [] => (Shape::Literal(&values[0]), false),
             [one] => (Shape::Literal(one), nullable),
             many if many.iter().all(|v| v.as_str().is_some()) => (
-                Shape::StrEnum(many.iter().filter_map(|v| v.as_str()).map(|s| (s.to_string(), Docs::default())).collect()),
+                Shape::StrEnum(
+                    many.iter()
+                        .filter_map(|v| v.as_str())
+                        .map(|s| (s.to_string(), Docs::default()))
+                        .collect(),
+                ),
                 nullable,
             ),
             many => (Shape::Consts(many.to_vec()), nullable),
@@ -361,7 +366,11 @@ impl Loader {
         let hint = Hint::new(path.module.clone(), ident::type_name(&path.name));
         let wraps = matches!(
             shape,
-            Shape::Object | Shape::StrEnum(_) | Shape::Union(..) | Shape::Types(_) | Shape::Consts(_)
+            Shape::Object
+                | Shape::StrEnum(_)
+                | Shape::Union(..)
+                | Shape::Types(_)
+                | Shape::Consts(_)
         );
         if nullable && !nonnull && wraps {
             // `T | null` as a named type: an alias of the nullable hoisted `T`.
@@ -453,9 +462,7 @@ impl Loader {
             | Shape::Object
             | Shape::Union(..)
             | Shape::Types(_)
-            | Shape::Consts(_) => {
-                self.hoist(node, pointer, hint, true)
-            }
+            | Shape::Consts(_) => self.hoist(node, pointer, hint, true),
             Shape::Map(value) => Ty::Map(Box::new(match value {
                 Some(v) => self.lower_ty(
                     Node {

@@ -313,23 +313,7 @@ impl Loader {
 
     /// Picks a free name for a hoisted inline type in `module`: the hint, else hint2, hint3...
     fn hoist_name(&mut self, module: &[String], hint: &str, loc: Loc) -> TypePath {
-        let mut n = 1;
-        loop {
-            let name = if n == 1 {
-                hint.to_string()
-            } else {
-                format!("{hint}{n}")
-            };
-            let path = TypePath {
-                module: module.to_vec(),
-                name,
-            };
-            if !self.taken.contains_key(&path) {
-                self.taken.insert(path.clone(), loc);
-                return path;
-            }
-            n += 1;
-        }
+        crate::frontend::hoist_name(&mut self.taken, module, hint, loc)
     }
 
     fn run(&mut self) {

@@ -3,8 +3,8 @@
 //! note), how generic declarations are instantiated at use (named deterministically, `Page`
 //! + `User` → `PageUser`), and the warnings for unsupported constructs nothing reaches.
 
-use super::lower::only_methods;
 use super::resolve::Found;
+use super::shape::only_methods;
 use super::syntax::{DeclKind, Span, TsType, TyKind};
 use super::utility::Bad;
 use super::{Job, Loader, Scope};
@@ -28,7 +28,10 @@ impl Loader {
             }
             let decl = &pkg.files[f].syntax.decls[i];
             let api = |what: &str| {
-                format!("`{}` {what}: JavaScript API, not wire data; skipped", decl.name)
+                format!(
+                    "`{}` {what}: JavaScript API, not wire data; skipped",
+                    decl.name
+                )
             };
             match &decl.kind {
                 DeclKind::Value => {}
@@ -131,7 +134,11 @@ impl Loader {
         }
         match &t.kind {
             TyKind::Ref { name, args } => {
-                if let Some((b, bs)) = name.first().filter(|_| name.len() == 1).and_then(|n| s.bound(n)) {
+                if let Some((b, bs)) = name
+                    .first()
+                    .filter(|_| name.len() == 1)
+                    .and_then(|n| s.bound(n))
+                {
                     return self.arg_name(&b, &bs, depth + 1);
                 }
                 let base = match self.pkg.lookup(s.file, name) {
@@ -171,7 +178,11 @@ impl Loader {
         }
         match &t.kind {
             TyKind::Ref { name, args } => {
-                if let Some((b, bs)) = name.first().filter(|_| name.len() == 1).and_then(|n| s.bound(n)) {
+                if let Some((b, bs)) = name
+                    .first()
+                    .filter(|_| name.len() == 1)
+                    .and_then(|n| s.bound(n))
+                {
                     return self.canon(&b, &bs, depth + 1);
                 }
                 let head = match self.pkg.lookup(s.file, name) {
@@ -184,8 +195,13 @@ impl Loader {
             }
             TyKind::Literal(v) => v.to_string(),
             TyKind::Array(inner) => format!("{}[]", self.canon(inner, s, depth + 1)),
-            TyKind::String | TyKind::Number | TyKind::Boolean | TyKind::Any | TyKind::Unknown
-            | TyKind::Null | TyKind::ObjectKeyword => format!("{:?}", t.kind),
+            TyKind::String
+            | TyKind::Number
+            | TyKind::Boolean
+            | TyKind::Any
+            | TyKind::Unknown
+            | TyKind::Null
+            | TyKind::ObjectKeyword => format!("{:?}", t.kind),
             _ => format!("@{}:{}", s.file, t.span.start),
         }
     }
@@ -201,11 +217,13 @@ impl Loader {
                 }
                 let found = match &d.kind {
                     DeclKind::Alias { ty, .. } => first_unsupported(ty),
-                    DeclKind::Interface { members, .. } => members.iter().find_map(|m| match &m.kind {
-                        super::syntax::MemberKind::Property(Some(t)) => first_unsupported(t),
-                        super::syntax::MemberKind::Index(_, v) => first_unsupported(v),
-                        _ => None,
-                    }),
+                    DeclKind::Interface { members, .. } => {
+                        members.iter().find_map(|m| match &m.kind {
+                            super::syntax::MemberKind::Property(Some(t)) => first_unsupported(t),
+                            super::syntax::MemberKind::Index(_, v) => first_unsupported(v),
+                            _ => None,
+                        })
+                    }
                     _ => None,
                 };
                 if let Some((what, span)) = found {

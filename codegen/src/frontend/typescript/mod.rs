@@ -14,6 +14,7 @@ mod jsdoc;
 mod lower;
 mod parse;
 mod resolve;
+mod shape;
 mod syntax;
 mod utility;
 
@@ -35,7 +36,10 @@ pub fn is_typescript(path: &Path) -> bool {
 /// The protocol manifest beside an entry file, read when it exists: `index.ts` →
 /// `index.manifest.json`, a JSON document whose root `x-wiregen` object is a schema's manifest.
 pub fn manifest_path(entry: &Path) -> std::path::PathBuf {
-    let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let name = entry
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
     let stem = [".d.ts", ".d.mts", ".d.cts", ".ts", ".mts", ".cts"]
         .iter()
         .find_map(|e| name.strip_suffix(e))
@@ -47,8 +51,11 @@ pub fn manifest_path(entry: &Path) -> std::path::PathBuf {
 pub fn load(path: &Path) -> Result<Module, Diagnostics> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         Diagnostics::from(
-            Diagnostic::error(Loc::file(path), format!("cannot read the TypeScript file: {e}"))
-                .hint("check the path; relative paths are resolved from the current directory"),
+            Diagnostic::error(
+                Loc::file(path),
+                format!("cannot read the TypeScript file: {e}"),
+            )
+            .hint("check the path; relative paths are resolved from the current directory"),
         )
     })?;
     load_str(path, &text)
@@ -69,8 +76,11 @@ pub fn load_files(paths: &[std::path::PathBuf]) -> Result<Module, Diagnostics> {
         match std::fs::read_to_string(p) {
             Ok(text) => entries.push((p.clone(), text)),
             Err(e) => diags.push(
-                Diagnostic::error(Loc::file(p), format!("cannot read the TypeScript file: {e}"))
-                    .hint("check the path; relative paths are resolved from the current directory"),
+                Diagnostic::error(
+                    Loc::file(p),
+                    format!("cannot read the TypeScript file: {e}"),
+                )
+                .hint("check the path; relative paths are resolved from the current directory"),
             ),
         }
     }
@@ -102,7 +112,12 @@ fn load_entries(entries: Vec<(std::path::PathBuf, String)>) -> Result<Module, Di
     loader.run();
     loader.warn_unreached();
     let mut module = loader.module;
-    module.files = loader.pkg.files.iter().map(|f| f.path.to_path_buf()).collect();
+    module.files = loader
+        .pkg
+        .files
+        .iter()
+        .map(|f| f.path.to_path_buf())
+        .collect();
     if let Some(entry) = loader.pkg.files.first() {
         let manifest = manifest_path(&entry.path);
         if manifest.is_file() {
@@ -199,9 +214,12 @@ impl Loader {
         }
         let snippet = self.pkg.files[file].snippet(span);
         let loc = self.loc(file, span.start);
-        self.diags.push(
-            Diagnostic::error(loc, format!("{message}: `{snippet}`")).hint(hint),
-        );
+        let text = if message.contains(&format!("`{snippet}`")) {
+            message
+        } else {
+            format!("{message}: `{snippet}`")
+        };
+        self.diags.push(Diagnostic::error(loc, text).hint(hint));
     }
 
     /// A note (something skipped on purpose).
@@ -242,22 +260,6 @@ impl Loader {
 
     /// Picks a free name for a hoisted inline type in `module`: the hint, else hint2, hint3...
     fn hoist_name(&mut self, module: &[String], hint: &str, loc: Loc) -> TypePath {
-        let mut n = 1;
-        loop {
-            let name = if n == 1 {
-                hint.to_string()
-            } else {
-                format!("{hint}{n}")
-            };
-            let path = TypePath {
-                module: module.to_vec(),
-                name,
-            };
-            if !self.taken.contains_key(&path) {
-                self.taken.insert(path.clone(), loc);
-                return path;
-            }
-            n += 1;
-        }
+        crate::frontend::hoist_name(&mut self.taken, module, hint, loc)
     }
 }

@@ -19,8 +19,71 @@ pub struct SyntaxError {
     pub help: Option<String>,
 }
 
-/// Parses `text` (named `path`, whose extension selects `.ts` or `.d.ts` rules).
+/// Brackets nested deeper than this are refused before parsing (the parser recurses).
+const MAX_NESTING: usize = 1000;
+
+/// Parses `text` (named `path`, whose extension selects `.ts` or `.d.ts` rules), on a thread
+/// with a large stack: oxc's parser recurses once per nesting level.
 pub fn parse(path: &Path, text: &str) -> (SourceFile, Vec<SyntaxError>) {
+    if let Some(at) = too_deep(text) {
+        let error = SyntaxError {
+            span: Span { start: at, end: at },
+            message: format!("brackets nested more than {MAX_NESTING} levels deep"),
+            help: Some("flatten the type with named declarations".into()),
+        };
+        return (SourceFile::default(), vec![error]);
+    }
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .stack_size(256 << 20)
+            .spawn_scoped(scope, || parse_here(path, text))
+            .ok()
+            .and_then(|h| h.join().ok())
+    })
+    .unwrap_or_else(|| parse_here(path, text))
+}
+
+/// Where nesting of `( [ {` or of `<` (counted within a statement) first exceeds the limit,
+/// skipping strings and comments.
+fn too_deep(text: &str) -> Option<u32> {
+    let b = text.as_bytes();
+    let (mut depth, mut angle, mut i) = (0usize, 0usize, 0usize);
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            q @ (b'"' | b'\'' | b'`') => {
+                i += 1;
+                while i < b.len() && b[i] != q {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b'<' => angle += 1,
+            b'>' => angle = angle.saturating_sub(1),
+            b';' => angle = 0,
+            _ => {}
+        }
+        if depth > MAX_NESTING || angle > MAX_NESTING {
+            return u32::try_from(i).ok();
+        }
+        i += 1;
+    }
+    None
+}
+
+fn parse_here(path: &Path, text: &str) -> (SourceFile, Vec<SyntaxError>) {
     let allocator = Allocator::default();
     let source_type = SourceType::from_path(path).unwrap_or_else(|_| SourceType::ts());
     let source_type = if source_type.is_typescript() {
@@ -51,6 +114,7 @@ pub fn parse(path: &Path, text: &str) -> (SourceFile, Vec<SyntaxError>) {
     let mut conv = Conv {
         text,
         docs: Vec::new(),
+        depth: std::cell::Cell::new(0),
     };
     let mut file = SourceFile::default();
     for c in ret.program.comments.iter() {
@@ -80,7 +144,12 @@ struct Conv<'s> {
     text: &'s str,
     /// JSDoc comments by end offset, in source order.
     docs: Vec<(u32, JsDoc)>,
+    /// Nesting of the type being converted (deeper types are refused, not recursed into).
+    depth: std::cell::Cell<usize>,
 }
+
+/// Type expressions nested deeper than this are an error (the later stages recurse).
+const MAX_DEPTH: usize = 128;
 
 fn span(s: oxc_span::Span) -> Span {
     Span {
@@ -98,7 +167,10 @@ impl Conv<'_> {
     /// The JSDoc comment before `start` with only whitespace and `skip` between (a union
     /// member's comment may stand before its `|`).
     fn doc_before(&self, start: u32, skip: &str) -> Option<Box<JsDoc>> {
-        let i = self.docs.partition_point(|(end, _)| *end <= start).checked_sub(1)?;
+        let i = self
+            .docs
+            .partition_point(|(end, _)| *end <= start)
+            .checked_sub(1)?;
         let (end, doc) = &self.docs[i];
         let between = self.text.get(*end as usize..start as usize)?.trim();
         (between.is_empty() || between == skip).then(|| Box::new(doc.clone()))
@@ -418,6 +490,21 @@ impl Conv<'_> {
     }
 
     fn ty(&self, t: &ast::TSType<'_>) -> TsType {
+        let depth = self.depth.get();
+        if depth >= MAX_DEPTH {
+            return TsType {
+                span: span(t.span()),
+                kind: TyKind::Unsupported("type nested more than 128 levels deep"),
+                doc: None,
+            };
+        }
+        self.depth.set(depth + 1);
+        let ty = self.ty_inner(t);
+        self.depth.set(depth);
+        ty
+    }
+
+    fn ty_inner(&self, t: &ast::TSType<'_>) -> TsType {
         use ast::TSType as T;
         let sp = span(t.span());
         let kind = match t {

@@ -23,6 +23,8 @@ pub struct File {
     locals: HashMap<String, usize>,
     /// Local name → index of its import.
     imports: HashMap<String, usize>,
+    /// Exported name → index of its `export` (explicit exports; `export *` is searched after).
+    exports: HashMap<String, usize>,
     /// Module specifier → the file it resolves to (`None`: not a relative path).
     sources: HashMap<String, Option<usize>>,
 }
@@ -33,7 +35,11 @@ impl File {
         let offset = (offset as usize).min(self.text.len());
         let line = self.lines.partition_point(|&s| s <= offset);
         let start = self.lines[line.saturating_sub(1)];
-        let col = self.text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count())
+            + 1;
         Loc::new(self.path.clone(), "", line, col)
     }
 
@@ -144,8 +150,15 @@ impl Package {
             .enumerate()
             .map(|(i, imp)| (imp.local.clone(), i))
             .collect();
+        let mut exports = HashMap::new();
+        for (i, e) in syntax.exports.iter().enumerate() {
+            if let Export::Local { exported, .. } | Export::From { exported, .. } = e {
+                exports.entry(exported.clone()).or_insert(i);
+            }
+        }
         let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
         let file = File {
+            exports,
             path: Arc::from(path.as_path()),
             text,
             lines,
@@ -155,10 +168,13 @@ impl Package {
             sources: HashMap::new(),
         };
         for e in errors {
-            let mut d = Diagnostic::error(
-                file.loc(e.span.start),
-                format!("TypeScript syntax error: {}", e.message),
-            );
+            let at = file.snippet(e.span);
+            let message = if at.is_empty() {
+                format!("TypeScript syntax error: {}", e.message)
+            } else {
+                format!("TypeScript syntax error: {}: `{at}`", e.message)
+            };
+            let mut d = Diagnostic::error(file.loc(e.span.start), message);
             d = d.hint(e.help.unwrap_or_else(|| {
                 "fix the syntax at this position; wiregen reads standard TypeScript".into()
             }));
@@ -186,7 +202,7 @@ impl Package {
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_default();
-        let candidates = candidates(&base.join(spec));
+        let candidates = candidates(&normalize(&base.join(spec)));
         for c in &candidates {
             let key = std::fs::canonicalize(c).unwrap_or_else(|_| c.clone());
             if let Some(&i) = self.by_path.get(&key) {
@@ -324,28 +340,23 @@ impl Package {
             return Err(Missing::Unknown);
         }
         let f = &self.files[file];
-        let mut stars = Vec::new();
-        for e in &f.syntax.exports {
-            match e {
-                Export::Local {
-                    exported, local, ..
-                } if exported == name => return self.lookup_one(file, local, depth + 1),
-                Export::From {
-                    exported,
-                    imported,
-                    source,
-                    ..
-                } if exported == name => {
-                    return match f.sources.get(source) {
-                        Some(Some(MISSING)) => Err(Missing::Reported),
-                        Some(Some(t)) => self.export_of(*t, imported, depth + 1),
-                        _ => Err(Missing::External(source.clone())),
-                    };
-                }
-                Export::Star { source, .. } => stars.push(source),
-                _ => {}
+        match f.exports.get(name).map(|&i| &f.syntax.exports[i]) {
+            Some(Export::Local { local, .. }) => return self.lookup_one(file, local, depth + 1),
+            Some(Export::From {
+                imported, source, ..
+            }) => {
+                return match f.sources.get(source) {
+                    Some(Some(MISSING)) => Err(Missing::Reported),
+                    Some(Some(t)) => self.export_of(*t, imported, depth + 1),
+                    _ => Err(Missing::External(source.clone())),
+                };
             }
+            _ => {}
         }
+        let stars = f.syntax.exports.iter().filter_map(|e| match e {
+            Export::Star { source, .. } => Some(source),
+            _ => None,
+        });
         for source in stars {
             if let Some(Some(t)) = f.sources.get(source).filter(|t| **t != Some(MISSING)) {
                 if let Ok(found) = self.export_of(*t, name, depth + 1) {
@@ -421,4 +432,22 @@ fn candidates(p: &Path) -> Vec<PathBuf> {
         p.join("index.ts"),
         p.join("index.d.ts"),
     ]
+}
+
+/// `a/./b/../c` → `a/c`, without touching the file system (paths stay relative).
+fn normalize(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
 }

@@ -466,7 +466,13 @@ impl Loader {
                 }
                 _ => {
                     let obj = self.object_of(t, scope, depth + 1).ok()??;
-                    Some(obj.props.into_iter().filter(|p| !p.method).map(|p| p.name).collect())
+                    Some(
+                        obj.props
+                            .into_iter()
+                            .filter(|p| !p.method)
+                            .map(|p| p.name)
+                            .collect(),
+                    )
                 }
             },
             TyKind::Template(quasis, types) => {
@@ -476,7 +482,12 @@ impl Loader {
                     let tail = quasis.get(k + 1).cloned().unwrap_or_default();
                     acc = acc
                         .iter()
-                        .flat_map(|a| options.iter().map(|o| format!("{a}{o}{tail}")).collect::<Vec<_>>())
+                        .flat_map(|a| {
+                            options
+                                .iter()
+                                .map(|o| format!("{a}{o}{tail}"))
+                                .collect::<Vec<_>>()
+                        })
                         .collect();
                     if acc.len() > 256 {
                         return None;
@@ -485,8 +496,7 @@ impl Loader {
                 Some(acc)
             }
             TyKind::Indexed(obj, index) => match (&obj.kind, &index.kind) {
-                (TyKind::Typeof(name), TyKind::Keyof(k))
-                    if matches!(&k.kind, TyKind::Typeof(n) if n == name) =>
+                (TyKind::Typeof(name), TyKind::Keyof(k)) if matches!(&k.kind, TyKind::Typeof(n) if n == name) =>
                 {
                     let mut out: Vec<String> = Vec::new();
                     for (_, v) in self.const_table(scope, name)? {
