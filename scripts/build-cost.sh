@@ -58,7 +58,7 @@ fn main() {
 RS
 echo 'pub mod spindle { include!(concat!(env!("OUT_DIR"), "/spindle.rs")); }' > "$tmp/build_rs/src/lib.rs"
 
-new_crate include_macro "$rt }" ''
+new_crate include_macro "$rt, features = [\"include\"] }" ''
 echo 'pub mod spindle { wiregen_runtime::include_protocol!("schema/spindle.json"); }' > "$tmp/include_macro/src/lib.rs"
 
 declare -A clean_pkgs=(

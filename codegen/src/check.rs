@@ -229,22 +229,22 @@ fn protocol(module: &Module, diags: &mut Diagnostics) {
             &rust,
         );
         for (what, name) in [("params", &m.params), ("result", &m.result)] {
-            if let Some(name) = name {
-                if top(name).is_none() {
-                    diags.push(
-                        Diagnostic::error(
-                            m.loc.clone(),
-                            format!(
-                                "the {what} type of method `{}`, `{name}`, is not defined",
-                                m.name
-                            ),
-                        )
-                        .hint(format!(
-                            "name a type defined in this schema; known types include: {}",
-                            known()
-                        )),
-                    );
-                }
+            if let Some(name) = name
+                && top(name).is_none()
+            {
+                diags.push(
+                    Diagnostic::error(
+                        m.loc.clone(),
+                        format!(
+                            "the {what} type of method `{}`, `{name}`, is not defined",
+                            m.name
+                        ),
+                    )
+                    .hint(format!(
+                        "name a type defined in this schema; known types include: {}",
+                        known()
+                    )),
+                );
             }
         }
     }

@@ -36,11 +36,11 @@ pub fn classify(module: &mut Module) {
             }
             None => (UnionRepr::Untagged, order_untagged(module, variants)),
         };
-        if let Some(i) = module.index_of(&path) {
-            if let TypeKind::Union(u) = &mut module.types[i].kind {
-                u.repr = repr;
-                u.variants = variants;
-            }
+        if let Some(i) = module.index_of(&path)
+            && let TypeKind::Union(u) = &mut module.types[i].kind
+        {
+            u.repr = repr;
+            u.variants = variants;
         }
     }
 }
@@ -195,10 +195,10 @@ fn unwrap_content(
 }
 
 fn strip_field(module: &mut Module, path: &TypePath, wire: &str) {
-    if let Some(i) = module.index_of(path) {
-        if let TypeKind::Struct(s) = &mut module.types[i].kind {
-            s.fields.retain(|f| f.wire != wire);
-        }
+    if let Some(i) = module.index_of(path)
+        && let TypeKind::Struct(s) = &mut module.types[i].kind
+    {
+        s.fields.retain(|f| f.wire != wire);
     }
 }
 

@@ -189,14 +189,14 @@ fn run_config(config: &Config, mode: Mode) -> u8 {
     for p in &config.protocols {
         // Every version must load and check; only the selected one is emitted.
         for (version, input) in &p.versions {
-            if *input != p.input {
-                if let Err(d) = wiregen::load(&config.root.join(input)).and_then(|m| {
+            if *input != p.input
+                && let Err(d) = wiregen::load(&config.root.join(input)).and_then(|m| {
                     let d = wiregen::check::check(&m);
                     if d.has_errors() { Err(d) } else { Ok(()) }
-                }) {
-                    eprintln!("protocol `{}` version {version}:", p.name);
-                    diags.extend(d);
-                }
+                })
+            {
+                eprintln!("protocol `{}` version {version}:", p.name);
+                diags.extend(d);
             }
         }
         match wiregen::generate(&config.root.join(&p.input), &p.rust_options()) {

@@ -70,13 +70,13 @@ pub(crate) fn expand(input: &DeriveInput) -> Result<TokenStream> {
             ));
         }
     };
-    if let Some(content) = &container.content {
-        if content.value() == tag.value() {
-            return Err(Error::new(
-                content.span(),
-                "the `content` member must differ from the `tag` member",
-            ));
-        }
+    if let Some(content) = &container.content
+        && content.value() == tag.value()
+    {
+        return Err(Error::new(
+            content.span(),
+            "the `content` member must differ from the `tag` member",
+        ));
     }
     let union = parse_variants(data.variants.iter(), container.content.as_ref())?;
     Ok(generate(

@@ -18,10 +18,10 @@ pub(super) fn roots(m: &Module) -> Vec<&TypeDef> {
         .flat_map(refs)
         .collect();
     while let Some(p) = todo.pop() {
-        if let Some(t) = m.get(&p).filter(|t| t.hoisted) {
-            if reached.insert(p) {
-                todo.extend(refs(t));
-            }
+        if let Some(t) = m.get(&p).filter(|t| t.hoisted)
+            && reached.insert(p)
+        {
+            todo.extend(refs(t));
         }
     }
     m.types

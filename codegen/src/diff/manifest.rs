@@ -46,16 +46,16 @@ fn channels(cmp: &mut Cmp<'_>) {
             None => found.push((group, RuleId::ChannelAdded, None, channel_desc(n))),
             Some(o) => {
                 // A direction or correlation only one version states is knowledge, not a change.
-                if let (Some(a), Some(b)) = (&o.direction, &n.direction) {
-                    if a != b {
-                        let change = (Some(sent(a)), Some(sent(b)));
-                        found.push((
-                            group.clone(),
-                            RuleId::ChannelDirectionChanged,
-                            change.0,
-                            change.1,
-                        ));
-                    }
+                if let (Some(a), Some(b)) = (&o.direction, &n.direction)
+                    && a != b
+                {
+                    let change = (Some(sent(a)), Some(sent(b)));
+                    found.push((
+                        group.clone(),
+                        RuleId::ChannelDirectionChanged,
+                        change.0,
+                        change.1,
+                    ));
                 }
                 if !o.correlation.is_empty()
                     && !n.correlation.is_empty()

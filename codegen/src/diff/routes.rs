@@ -191,10 +191,10 @@ fn reachable(m: &Module, name: &str) -> BTreeSet<String> {
     let mut seen: BTreeSet<TypePath> = BTreeSet::new();
     let mut todo = vec![TypePath::top(name)];
     while let Some(p) = todo.pop() {
-        if let Some(t) = m.get(&p) {
-            if seen.insert(p) {
-                todo.extend(refs(t));
-            }
+        if let Some(t) = m.get(&p)
+            && seen.insert(p)
+        {
+            todo.extend(refs(t));
         }
     }
     seen.into_iter()

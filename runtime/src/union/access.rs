@@ -330,6 +330,44 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Rest<'de, A> {
     }
 }
 
+/// The rest of the live map when the tag was the first key: keys are checked against a
+/// repeated tag, values go straight through. The hot path of tag-first decoding — nothing
+/// buffered, so no buffered branch in the payload's loop.
+pub(super) struct Live<A> {
+    live: A,
+    tag: &'static str,
+}
+
+impl<A> Live<A> {
+    pub(super) fn new(live: A, tag: &'static str) -> Self {
+        Self { live, tag }
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Live<A> {
+    type Error = A::Error;
+
+    #[inline]
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        self.live.next_key_seed(FilterKey {
+            seed,
+            tag: self.tag,
+        })
+    }
+
+    #[inline]
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.live.next_value_seed(seed)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.live.size_hint()
+    }
+}
+
 /// Decodes a payload from the rest of an internally tagged object: a map, except that
 /// a unit or unit struct payload accepts a message holding only the tag, as serde's does.
 pub(super) struct MapRest<A>(pub(super) A);

@@ -7,7 +7,7 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::access::{Counted, Key, KeySeed, MapRest, Rest, SeqRest, Tag, TagSeed};
+use super::access::{Counted, Key, KeySeed, Live, MapRest, Rest, SeqRest, Tag, TagSeed};
 use super::adjacent::Adjacent;
 use crate::content::{ContentSeed, ExpectedInSeq};
 
@@ -117,6 +117,12 @@ impl<'de, U: DeriveUnion> Visitor<'de> for Internal<U> {
         while let Some(key) = map.next_key_seed(KeySeed { tag: def.tag })? {
             if let Key::Tag = key {
                 return match map.next_value_seed(TagSeed::<U>::new(false))? {
+                    // The tag came first: decode the payload from the live map directly.
+                    Tag::Known(index)
+                        if buffered.is_empty() && def.self_tagged(index).is_none() =>
+                    {
+                        U::variant(index, MapRest(Live::new(map, def.tag)))
+                    }
                     Tag::Known(index) => {
                         let rest = Rest::new(def.self_tagged(index), buffered, map, def.tag);
                         U::variant(index, MapRest(rest))

@@ -147,10 +147,11 @@ fn attr_trailing_commas(lines: Vec<String>) -> Vec<String> {
             in_attr = true;
         } else if in_attr && trimmed == ")]" {
             in_attr = false;
-            if let Some(prev) = out.last_mut() {
-                if !prev.ends_with(',') && !prev.ends_with('(') {
-                    prev.push(',');
-                }
+            if let Some(prev) = out.last_mut()
+                && !prev.ends_with(',')
+                && !prev.ends_with('(')
+            {
+                prev.push(',');
             }
         }
         out.push(line);

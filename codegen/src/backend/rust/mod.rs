@@ -371,10 +371,10 @@ fn reaches(graph: &BTreeMap<TypePath, BTreeSet<TypePath>>, from: &TypePath, to: 
         if p == *to {
             return true;
         }
-        if seen.insert(p.clone()) {
-            if let Some(next) = graph.get(&p) {
-                stack.extend(next.iter().cloned());
-            }
+        if seen.insert(p.clone())
+            && let Some(next) = graph.get(&p)
+        {
+            stack.extend(next.iter().cloned());
         }
     }
     false

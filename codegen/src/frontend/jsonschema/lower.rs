@@ -417,10 +417,10 @@ impl Loader {
         let loc = self.loc(node.doc, node.json, pointer);
         let path = self.hoist_name(&hint.module, &hint.name, loc);
         self.define(node, pointer, path.clone(), true, nonnull);
-        if let Some(t) = self.module.types.iter_mut().find(|t| t.path() == path) {
-            if t.docs.text.is_none() {
-                t.docs.text.clone_from(&hint.doc);
-            }
+        if let Some(t) = self.module.types.iter_mut().find(|t| t.path() == path)
+            && t.docs.text.is_none()
+        {
+            t.docs.text.clone_from(&hint.doc);
         }
         Ty::Named(path)
     }

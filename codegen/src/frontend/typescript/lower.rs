@@ -88,10 +88,8 @@ impl Loader {
             }
             DeclKind::Alias { ty, .. } => {
                 let slot = self.define(ty, &job.scope, path, false, false, &docs, loc);
-                if integer {
-                    if let TypeKind::Alias(t) = &mut self.module.types[slot].kind {
-                        *t = as_integer(std::mem::replace(t, Ty::Any));
-                    }
+                if integer && let TypeKind::Alias(t) = &mut self.module.types[slot].kind {
+                    *t = as_integer(std::mem::replace(t, Ty::Any));
                 }
             }
             DeclKind::Enum(members) | DeclKind::ConstTable(members) => {

@@ -358,10 +358,10 @@ impl Package {
             _ => None,
         });
         for source in stars {
-            if let Some(Some(t)) = f.sources.get(source).filter(|t| **t != Some(MISSING)) {
-                if let Ok(found) = self.export_of(*t, name, depth + 1) {
-                    return Ok(found);
-                }
+            if let Some(Some(t)) = f.sources.get(source).filter(|t| **t != Some(MISSING))
+                && let Ok(found) = self.export_of(*t, name, depth + 1)
+            {
+                return Ok(found);
             }
         }
         Err(Missing::NoExport(
@@ -390,19 +390,19 @@ impl Package {
         for e in &f.syntax.exports {
             match e {
                 Export::Local { exported, span, .. } | Export::From { exported, span, .. } => {
-                    if let Ok(found) = self.export_of(file, exported, 0) {
-                        if seen.insert(exported.clone()) {
-                            out.push((exported.clone(), found, *span));
-                        }
+                    if let Ok(found) = self.export_of(file, exported, 0)
+                        && seen.insert(exported.clone())
+                    {
+                        out.push((exported.clone(), found, *span));
                     }
                 }
                 Export::Star { source, .. } => {
-                    if let Some(Some(t)) = f.sources.get(source).filter(|t| **t != Some(MISSING)) {
-                        if !stack.contains(t) {
-                            stack.push(*t);
-                            self.collect_exports(*t, out, seen, stack);
-                            stack.pop();
-                        }
+                    if let Some(Some(t)) = f.sources.get(source).filter(|t| **t != Some(MISSING))
+                        && !stack.contains(t)
+                    {
+                        stack.push(*t);
+                        self.collect_exports(*t, out, seen, stack);
+                        stack.pop();
                     }
                 }
             }

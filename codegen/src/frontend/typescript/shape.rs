@@ -71,10 +71,10 @@ impl Loader {
         match &ty.kind {
             TyKind::Literal(Value::String(s)) => Some(s.clone()),
             TyKind::Ref { name, args } if args.is_empty() => {
-                if let [one] = name.as_slice() {
-                    if let Some((t, s)) = scope.bound(one) {
-                        return self.string_literal(&t, &s);
-                    }
+                if let [one] = name.as_slice()
+                    && let Some((t, s)) = scope.bound(one)
+                {
+                    return self.string_literal(&t, &s);
                 }
                 match self.pkg.lookup(scope.file, name) {
                     Ok(Found::EnumMember(Value::String(s))) => Some(s),
@@ -249,10 +249,10 @@ impl Loader {
         args: &[TsType],
         scope: &Scope,
     ) -> (Shape, bool) {
-        if let [one] = name {
-            if let Some((t, s)) = scope.bound(one) {
-                return self.shape(&t, &s);
-            }
+        if let [one] = name
+            && let Some((t, s)) = scope.bound(one)
+        {
+            return self.shape(&t, &s);
         }
         let pkg = self.pkg.clone();
         let shown = name.join(".");
@@ -357,22 +357,21 @@ impl Loader {
         scope: &Scope,
     ) -> (Shape, bool) {
         // `(typeof table)[keyof typeof table]`: the table's values, as its own type.
-        if let (TyKind::Typeof(name), TyKind::Keyof(k)) = (&obj.kind, &index.kind) {
-            if matches!(&k.kind, TyKind::Typeof(n) if n == name) {
-                if let Ok(Found::Decl(f, i)) = self.pkg.clone().lookup(scope.file, name) {
-                    let literal = matches!(&self.pkg.files[f].syntax.decls[i].kind,
+        if let (TyKind::Typeof(name), TyKind::Keyof(k)) = (&obj.kind, &index.kind)
+            && matches!(&k.kind, TyKind::Typeof(n) if n == name)
+            && let Ok(Found::Decl(f, i)) = self.pkg.clone().lookup(scope.file, name)
+        {
+            let literal = matches!(&self.pkg.files[f].syntax.decls[i].kind,
                         DeclKind::ConstTable(m) if m.iter().all(|m| m.value.is_some()));
-                    if literal && !self.table_has_type(f, i) {
-                        return (Shape::Named(self.decl_path(f, i)), false);
-                    }
-                    match self.literal_strings(ty, scope, 0) {
-                        Some(v) if v.len() >= 2 => return (Shape::StrEnum(v), false),
-                        Some(v) if v.len() == 1 => {
-                            return (Shape::Literal(v[0].clone().into()), false);
-                        }
-                        _ => {}
-                    }
+            if literal && !self.table_has_type(f, i) {
+                return (Shape::Named(self.decl_path(f, i)), false);
+            }
+            match self.literal_strings(ty, scope, 0) {
+                Some(v) if v.len() >= 2 => return (Shape::StrEnum(v), false),
+                Some(v) if v.len() == 1 => {
+                    return (Shape::Literal(v[0].clone().into()), false);
                 }
+                _ => {}
             }
         }
         if let Some([key]) = self.literal_strings(index, scope, 0).as_deref() {
@@ -404,10 +403,10 @@ impl Loader {
                 Err(b) => (Shape::Bad(b), false),
             };
         }
-        if matches!(index.kind, TyKind::Number) {
-            if let (Shape::Array(t, s), _) = self.shape(obj, scope) {
-                return self.shape(&t, &s);
-            }
+        if matches!(index.kind, TyKind::Number)
+            && let (Shape::Array(t, s), _) = self.shape(obj, scope)
+        {
+            return self.shape(&t, &s);
         }
         (
             bad(

@@ -98,10 +98,10 @@ impl Loader {
             }
             TyKind::Mapped(m) => self.mapped(m, ty.span, scope, depth),
             TyKind::Ref { name, args } => {
-                if let [one] = name.as_slice() {
-                    if let Some((t, s)) = scope.bound(one) {
-                        return self.object_of(&t, &s, depth + 1);
-                    }
+                if let [one] = name.as_slice()
+                    && let Some((t, s)) = scope.bound(one)
+                {
+                    return self.object_of(&t, &s, depth + 1);
                 }
                 match self.pkg.clone().lookup(scope.file, name) {
                     Ok(Found::Decl(f, i)) => {
@@ -437,10 +437,10 @@ impl Loader {
                 Some(out)
             }
             TyKind::Ref { name, args } => {
-                if let [one] = name.as_slice() {
-                    if let Some((t, s)) = scope.bound(one) {
-                        return self.literal_strings(&t, &s, depth + 1);
-                    }
+                if let [one] = name.as_slice()
+                    && let Some((t, s)) = scope.bound(one)
+                {
+                    return self.literal_strings(&t, &s, depth + 1);
                 }
                 let pkg = self.pkg.clone();
                 match pkg.lookup(scope.file, name).ok()? {
