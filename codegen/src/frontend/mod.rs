@@ -53,3 +53,28 @@ pub(crate) fn hoist_name(
         n += 1;
     }
 }
+
+/// Where a hoisted type goes and what it is called.
+pub(crate) struct Hint {
+    pub(crate) module: Vec<String>,
+    pub(crate) name: String,
+    /// Docs for a hoisted type whose schema (or TypeScript node) has no description.
+    pub(crate) doc: Option<String>,
+}
+
+impl Hint {
+    pub(crate) fn new(module: Vec<String>, name: String) -> Hint {
+        Hint {
+            module,
+            name,
+            doc: None,
+        }
+    }
+
+    pub(crate) fn child(&self, suffix: &str) -> Hint {
+        Hint::new(
+            self.module.clone(),
+            format!("{}{}", self.name, crate::ident::type_name(suffix)),
+        )
+    }
+}

@@ -4,37 +4,13 @@
 
 use super::{Loader, Node, VALIDATION, escape_pointer, resolve_pointer};
 use crate::diag::Diagnostic;
+use crate::frontend::Hint;
 use crate::ident;
 use crate::ir::{
     Docs, EnumValue, Extra, Field, StringEnum, Struct, Ty, TypeDef, TypeKind, TypePath, Union,
     UnionRepr, Variant,
 };
 use crate::json::{Json, JsonValue};
-
-/// Where a hoisted type goes and what it is called.
-struct Hint {
-    module: Vec<String>,
-    name: String,
-    /// Docs for a hoisted type whose schema has no description.
-    doc: Option<String>,
-}
-
-impl Hint {
-    fn new(module: Vec<String>, name: String) -> Hint {
-        Hint {
-            module,
-            name,
-            doc: None,
-        }
-    }
-
-    fn child(&self, suffix: &str) -> Hint {
-        Hint::new(
-            self.module.clone(),
-            format!("{}{}", self.name, ident::type_name(suffix)),
-        )
-    }
-}
 
 /// What a schema node describes.
 enum Shape<'a> {

@@ -9,6 +9,7 @@ use super::shape::Shape;
 use super::syntax::{DeclKind, TsType};
 use super::utility::{Bad, Obj};
 use super::{Job, Loader, Scope};
+use crate::frontend::Hint;
 use crate::frontend::jsonschema::{TAG_KEYS, ty_word};
 use crate::ident;
 use crate::ir::{
@@ -16,31 +17,6 @@ use crate::ir::{
     UnionRepr, Variant,
 };
 use serde_json::Value;
-
-/// Where a hoisted type goes and what it is called.
-struct Hint {
-    module: Vec<String>,
-    name: String,
-    /// Docs for a hoisted type whose node has none.
-    doc: Option<String>,
-}
-
-impl Hint {
-    fn new(module: Vec<String>, name: String) -> Hint {
-        Hint {
-            module,
-            name,
-            doc: None,
-        }
-    }
-
-    fn child(&self, suffix: &str) -> Hint {
-        Hint::new(
-            self.module.clone(),
-            format!("{}{}", self.name, ident::type_name(suffix)),
-        )
-    }
-}
 
 impl Loader {
     /// Lowers every queued declaration.
