@@ -132,7 +132,12 @@ fn error_report_snapshot_shows_every_typescript_error_in_full() {
     s.bind(|| insta::assert_snapshot!("errors__typescript", all));
 }
 
-fn corpus() -> Vec<String> {
+fn corpus() -> &'static [String] {
+    static CORPUS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(read_corpus)
+}
+
+fn read_corpus() -> Vec<String> {
     let mut texts: Vec<String> = crate::typescript::ts_fixtures()
         .into_iter()
         .map(|(_, p)| p)
@@ -154,12 +159,7 @@ fn run(text: &str) {
 #[test]
 fn every_truncation_of_every_typescript_fixture_is_handled() {
     for text in corpus() {
-        let step = (text.len() / 61).max(1);
-        for end in (0..text.len()).step_by(step) {
-            if let Some(prefix) = text.get(..end) {
-                run(prefix);
-            }
-        }
+        crate::robustness::each_truncation(text, 61, run);
     }
 }
 
@@ -169,18 +169,8 @@ proptest! {
     #[test]
     fn mutated_typescript_never_panics(index in 0usize..64, edits in proptest::collection::vec((any::<prop::sample::Index>(), 0u8..8, any::<u8>()), 1..6)) {
         let texts = corpus();
-        let mut bytes = texts[index % texts.len()].clone().into_bytes();
-        for (at, op, byte) in edits {
-            if bytes.is_empty() { break; }
-            let i = at.index(bytes.len());
-            let tokens: [&[u8]; 8] = [b"{", b"}", b"|", b"&", b"<T>", b" extends ", b"[K in keyof T]", b"typeof "];
-            match op {
-                0 => { bytes.remove(i); }
-                1 => bytes[i] = byte,
-                _ => { let t = tokens[(op as usize + byte as usize) % tokens.len()]; bytes.splice(i..i, t.iter().copied()); }
-            }
-        }
-        if let Ok(text) = String::from_utf8(bytes) {
+        let tokens: [&[u8]; 8] = [b"{", b"}", b"|", b"&", b"<T>", b" extends ", b"[K in keyof T]", b"typeof "];
+        if let Some(text) = crate::robustness::mutate(&texts[index % texts.len()], &edits, &tokens) {
             run(&text);
         }
     }
