@@ -137,40 +137,65 @@ fn refs(module: &Module, ty: &Ty, loc: &Loc, diags: &mut Diagnostics) {
     }
 }
 
-/// Untagged members that accept exactly the same inputs can never both be decoded.
+/// Untagged members that accept exactly the same inputs: not an error (the decoder takes the
+/// best match, and the first of equals), but the user should know which member such a message
+/// becomes. One warning per union, naming each group of look-alike members.
 fn ambiguity(module: &Module, name: &str, u: &crate::ir::Union, diags: &mut Diagnostics) {
     let reqs: Vec<Requirement> = u
         .variants
         .iter()
         .map(|v| requirement(module, &v.ty))
         .collect();
+    let mut grouped = vec![false; reqs.len()];
+    let mut groups = Vec::new();
     for (i, a) in reqs.iter().enumerate() {
-        for (j, b) in reqs.iter().enumerate().skip(i + 1) {
-            if a == b && *a != Requirement::Any {
-                let (va, vb) = (&u.variants[i], &u.variants[j]);
-                let what = match a {
-                    Requirement::Object { keys, constants }
-                        if keys.is_empty() && constants.is_empty() =>
-                    {
-                        "both accept any object".to_string()
-                    }
-                    Requirement::Object { keys, .. } => {
-                        format!("both require exactly [{}]", keys.join(", "))
-                    }
-                    Requirement::Scalar(s) => format!("both accept a {s}"),
-                    Requirement::Any => "both accept anything".to_string(),
-                };
-                diags.push(
-                    Diagnostic::error(
-                        vb.loc.clone(),
-                        format!("members `{}` and `{}` of union `{name}` cannot be told apart: {what}", va.name, vb.name),
-                    )
-                    .related(va.loc.clone(), format!("`{}` is defined here", va.name))
-                    .hint("give each member a distinguishing constant (a tag such as `type`) or a required key of its own"),
-                );
+        if grouped[i] || *a == Requirement::Any {
+            continue;
+        }
+        let same: Vec<usize> = (i + 1..reqs.len()).filter(|&j| reqs[j] == *a).collect();
+        if same.is_empty() {
+            continue;
+        }
+        let mut names = vec![format!("`{}`", u.variants[i].name)];
+        for &j in &same {
+            grouped[j] = true;
+            names.push(format!("`{}`", u.variants[j].name));
+        }
+        let what = match a {
+            Requirement::Object { keys, constants } if keys.is_empty() && constants.is_empty() => {
+                "accept any object".to_string()
             }
+            Requirement::Object { keys, .. } => format!("require exactly [{}]", keys.join(", ")),
+            Requirement::Scalar(s) => format!("accept a {s}"),
+            Requirement::Any => "accept anything".to_string(),
+        };
+        groups.push((i, same, format!("{} {what}", names.join(", "))));
+    }
+    let Some((first, _, _)) = groups.first() else {
+        return;
+    };
+    let mut d = Diagnostic::warning(
+        u.variants[*first].loc.clone(),
+        format!(
+            "members of union `{name}` cannot always be told apart: {}",
+            groups
+                .iter()
+                .map(|(_, _, g)| g.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    );
+    for (_, same, _) in &groups {
+        for &j in same {
+            let v = &u.variants[j];
+            d = d.related(v.loc.clone(), format!("`{}` is defined here", v.name));
         }
     }
+    diags.push(d.hint(
+        "such a message decodes as the member that ignores the fewest of its keys, the first listed \
+         on a tie; give each member a distinguishing constant (a tag such as `type`) or a required \
+         key of its own to make the choice explicit",
+    ));
 }
 
 /// The protocol layer: channels name tagged unions, methods name existing types, names are

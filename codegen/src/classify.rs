@@ -36,6 +36,7 @@ pub fn classify(module: &mut Module) {
             }
             None => (UnionRepr::Untagged, order_untagged(module, variants)),
         };
+        let variants = distinct_names(variants);
         if let Some(i) = module.index_of(&path)
             && let TypeKind::Union(u) = &mut module.types[i].kind
         {
@@ -43,6 +44,22 @@ pub fn classify(module: &mut Module) {
             u.variants = variants;
         }
     }
+}
+
+/// Gives variants whose names become the same Rust name (two `Array` members, tags `a-b` and
+/// `a_b`) distinct names, numbering the later ones (`Array`, `Array2`): the tag, not the name,
+/// is what the wire sees.
+fn distinct_names(mut variants: Vec<Variant>) -> Vec<Variant> {
+    let mut seen = std::collections::BTreeSet::new();
+    for v in &mut variants {
+        let base = v.name.clone();
+        let mut n = 2;
+        while !seen.insert(crate::ident::variant_name(&v.name)) {
+            v.name = format!("{base}{n}");
+            n += 1;
+        }
+    }
+    variants
 }
 
 /// The struct behind a variant's type (following aliases), if it is an object.

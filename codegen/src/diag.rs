@@ -110,6 +110,14 @@ impl Diagnostic {
         }
     }
 
+    /// A note at `loc` (information: something skipped or ignored on purpose).
+    pub fn note(loc: Loc, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(loc, message)
+        }
+    }
+
     /// Adds a hint.
     #[must_use]
     pub fn hint(mut self, hint: impl Into<String>) -> Self {

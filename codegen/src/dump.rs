@@ -26,6 +26,9 @@ pub fn dump(module: &Module) -> String {
                 };
                 let _ = writeln!(out, "struct {path}{hoisted} extra={extra}");
                 docs_lines(&mut out, "  ", &t.docs);
+                for n in &s.never {
+                    let _ = writeln!(out, "  never {n:?}");
+                }
                 for f in &s.fields {
                     let presence = match f.presence() {
                         Presence::Required => "required",

@@ -199,6 +199,8 @@ pub struct Struct {
     pub fields: Vec<Field>,
     /// What to do with keys that are not fields.
     pub extra: Extra,
+    /// Keys the protocol says are never present (`x?: never`, `"x": {"not": {}}`), for the docs.
+    pub never: Vec<String>,
 }
 
 /// Policy for object keys that are not declared fields.

@@ -415,9 +415,8 @@ pub mod session_callback_event {
     }
 }
 /// Control-plane reply to a permission_request callback. Untagged: the member is chosen by which key is present (`optionId`, `outcome` or `deferred`).
-#[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
-#[serde(crate = "wg::serde")]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, wg::Serialize)]
+#[serde(crate = "wg::serde", untagged)]
 #[allow(clippy::large_enum_variant)]
 pub enum PermissionCallbackResponse {
     /// Grant the request with the given option.
@@ -426,6 +425,34 @@ pub enum PermissionCallbackResponse {
     Cancelled(permission_callback_response::Cancelled),
     /// No decision yet; it will be delivered later.
     Deferred(permission_callback_response::Deferred),
+}
+impl<'de> wg::Deserialize<'de> for PermissionCallbackResponse {
+    fn deserialize<D: wg::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        wg::untagged::decode(
+            d,
+            "PermissionCallbackResponse",
+            &[
+                wg::untagged::Member {
+                    name: "OptionSelected",
+                    keys: &["optionId"],
+                    open: false,
+                    decode: |v| wg::untagged::member(v, Self::OptionSelected),
+                },
+                wg::untagged::Member {
+                    name: "Cancelled",
+                    keys: &["outcome"],
+                    open: false,
+                    decode: |v| wg::untagged::member(v, Self::Cancelled),
+                },
+                wg::untagged::Member {
+                    name: "Deferred",
+                    keys: &["deferred"],
+                    open: false,
+                    decode: |v| wg::untagged::member(v, Self::Deferred),
+                },
+            ],
+        )
+    }
 }
 /// Variant payloads and inline types of [`PermissionCallbackResponse`].
 pub mod permission_callback_response {
@@ -842,15 +869,36 @@ pub struct PromptBody {
     pub text: String,
 }
 /// Request body answering a permission request. Untagged: choose an option by `optionId` or cancel with `outcome`.
-#[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
-#[serde(crate = "wg::serde")]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, wg::Serialize)]
+#[serde(crate = "wg::serde", untagged)]
 #[allow(clippy::large_enum_variant)]
 pub enum PermissionResponseBody {
     /// Pick the option with this id.
     OptionSelected(permission_response_body::OptionSelected),
     /// Cancel the request.
     Cancelled(permission_response_body::Cancelled),
+}
+impl<'de> wg::Deserialize<'de> for PermissionResponseBody {
+    fn deserialize<D: wg::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        wg::untagged::decode(
+            d,
+            "PermissionResponseBody",
+            &[
+                wg::untagged::Member {
+                    name: "OptionSelected",
+                    keys: &["optionId"],
+                    open: false,
+                    decode: |v| wg::untagged::member(v, Self::OptionSelected),
+                },
+                wg::untagged::Member {
+                    name: "Cancelled",
+                    keys: &["outcome"],
+                    open: false,
+                    decode: |v| wg::untagged::member(v, Self::Cancelled),
+                },
+            ],
+        )
+    }
 }
 /// Variant payloads and inline types of [`PermissionResponseBody`].
 pub mod permission_response_body {
@@ -1179,15 +1227,36 @@ pub struct WsPermissionRespondAction {
 #[wiregen(value = "permission.respond")]
 pub struct WsPermissionRespondActionAction;
 /// The answer: an option id or a cancellation (untagged, told apart by key).
-#[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
-#[serde(crate = "wg::serde")]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, wg::Serialize)]
+#[serde(crate = "wg::serde", untagged)]
 #[allow(clippy::large_enum_variant)]
 pub enum WsPermissionRespondActionBody {
     /// Pick the option with this id.
     OptionSelected(ws_permission_respond_action_body::OptionSelected),
     /// Cancel the request.
     Cancelled(ws_permission_respond_action_body::Cancelled),
+}
+impl<'de> wg::Deserialize<'de> for WsPermissionRespondActionBody {
+    fn deserialize<D: wg::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        wg::untagged::decode(
+            d,
+            "WsPermissionRespondActionBody",
+            &[
+                wg::untagged::Member {
+                    name: "OptionSelected",
+                    keys: &["optionId"],
+                    open: false,
+                    decode: |v| wg::untagged::member(v, Self::OptionSelected),
+                },
+                wg::untagged::Member {
+                    name: "Cancelled",
+                    keys: &["outcome"],
+                    open: false,
+                    decode: |v| wg::untagged::member(v, Self::Cancelled),
+                },
+            ],
+        )
+    }
 }
 /// Variant payloads and inline types of [`WsPermissionRespondActionBody`].
 pub mod ws_permission_respond_action_body {
@@ -1983,15 +2052,36 @@ pub struct WsChannelPermissionRespondAction {
 #[wiregen(value = "permission.respond")]
 pub struct WsChannelPermissionRespondActionAction;
 /// The answer: an option id or a cancellation (untagged, told apart by key).
-#[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
-#[serde(crate = "wg::serde")]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, wg::Serialize)]
+#[serde(crate = "wg::serde", untagged)]
 #[allow(clippy::large_enum_variant)]
 pub enum WsChannelPermissionRespondActionBody {
     /// Pick the option with this id.
     OptionSelected(ws_channel_permission_respond_action_body::OptionSelected),
     /// Cancel the request.
     Cancelled(ws_channel_permission_respond_action_body::Cancelled),
+}
+impl<'de> wg::Deserialize<'de> for WsChannelPermissionRespondActionBody {
+    fn deserialize<D: wg::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        wg::untagged::decode(
+            d,
+            "WsChannelPermissionRespondActionBody",
+            &[
+                wg::untagged::Member {
+                    name: "OptionSelected",
+                    keys: &["optionId"],
+                    open: false,
+                    decode: |v| wg::untagged::member(v, Self::OptionSelected),
+                },
+                wg::untagged::Member {
+                    name: "Cancelled",
+                    keys: &["outcome"],
+                    open: false,
+                    decode: |v| wg::untagged::member(v, Self::Cancelled),
+                },
+            ],
+        )
+    }
 }
 /// Variant payloads and inline types of [`WsChannelPermissionRespondActionBody`].
 pub mod ws_channel_permission_respond_action_body {

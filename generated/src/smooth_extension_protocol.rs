@@ -707,15 +707,36 @@ pub struct ProviderCredentials {
     pub extra: Option<wg::BTreeMap<String, wg::Value>>,
 }
 /// What a hook handler may return: either stop the intercepted operation, or patch its input (the patch is merged shallowly onto the input). Returning nothing lets the operation continue. Untagged: the variants differ by their required member (`block` or `patch`).
-#[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
-#[serde(crate = "wg::serde")]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, wg::Serialize)]
+#[serde(crate = "wg::serde", untagged)]
 #[allow(clippy::large_enum_variant)]
 pub enum HookResult {
     /// Veto the operation.
     Block(hook_result::Block),
     /// Replace parts of the operation's input.
     Patch(hook_result::Patch),
+}
+impl<'de> wg::Deserialize<'de> for HookResult {
+    fn deserialize<D: wg::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        wg::untagged::decode(
+            d,
+            "HookResult",
+            &[
+                wg::untagged::Member {
+                    name: "Block",
+                    keys: &["block", "reason"],
+                    open: false,
+                    decode: |v| wg::untagged::member(v, Self::Block),
+                },
+                wg::untagged::Member {
+                    name: "Patch",
+                    keys: &["patch"],
+                    open: false,
+                    decode: |v| wg::untagged::member(v, Self::Patch),
+                },
+            ],
+        )
+    }
 }
 /// Variant payloads and inline types of [`HookResult`].
 pub mod hook_result {

@@ -71,6 +71,7 @@ pub mod nullable;
 pub mod optional;
 mod string_enum;
 pub mod union;
+pub mod untagged;
 
 pub use error::{Error, from_slice, from_str, from_value, to_string, to_value, to_vec};
 pub use maybe::Maybe;

@@ -9,6 +9,7 @@ mod robustness;
 mod snapshots;
 mod ts_errors;
 mod typescript;
+mod warnings;
 
 use std::path::{Path, PathBuf};
 

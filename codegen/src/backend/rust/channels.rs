@@ -217,7 +217,11 @@ impl Cx<'_> {
             let same_type = list
                 .iter()
                 .all(|(_, f)| f.value_ty() == list[0].1.value_ty());
-            if list.len() < 2 || !same_type || RESERVED.contains(&ident::unraw(&method)) {
+            // A constant member (`jsonrpc: "2.0"`) is a literal type of each message's own:
+            // there is nothing to read, so no accessor.
+            let constant = matches!(list[0].1.value_ty(), Ty::Literal(_));
+            if list.len() < 2 || !same_type || constant || RESERVED.contains(&ident::unraw(&method))
+            {
                 continue;
             }
             out.extend(self.accessor(t, u, wire, &method, list));
@@ -308,12 +312,18 @@ impl Cx<'_> {
             }
         } else {
             let doc = format!(" The `{wire}` member, for the [`{name}`] messages that have one.");
+            // A catch-all arm only where some variant (or the `Unknown` one) lacks the member.
+            let catch = if list.len() < u.variants.len() || !self.strict {
+                quote!(_ => None,)
+            } else {
+                quote!()
+            };
             quote! {
                 #[doc = #doc]
                 pub fn #m(&self) -> Option<#value> {
                     match self {
                         #(#arms,)*
-                        _ => None,
+                        #catch
                     }
                 }
             }

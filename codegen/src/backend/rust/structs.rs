@@ -12,7 +12,15 @@ use quote::{format_ident, quote};
 impl Cx<'_> {
     pub(super) fn emit_struct(&self, t: &TypeDef, s: &Struct) -> TokenStream {
         let name = ident::ident(&ident::type_name(&t.name));
-        let docs = type_docs(t, "An object of the protocol.");
+        let mut docs = type_docs(t, "An object of the protocol.");
+        if !s.never.is_empty() {
+            let keys: Vec<String> = s.never.iter().map(|k| format!("`{k}`")).collect();
+            let text = format!(
+                " Never present (the protocol rules them out): {}.",
+                keys.join(", ")
+            );
+            docs.extend(quote!(#[doc = ""] #[doc = #text]));
+        }
         let mut fields = Vec::new();
         let mut literals = Vec::new();
         let mut accessors = Vec::new();

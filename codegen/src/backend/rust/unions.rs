@@ -1,7 +1,8 @@
 //! Unions. Internally and adjacently tagged unions become an enum whose variants wrap named
 //! structs (the inline ones without their tag) and derive `wg::Union` (tag-first decoding,
-//! `TAGS`, `tag()`, an `Unknown` variant unless strict). Untagged unions become `#[serde(untagged)]` enums, variants ordered by
-//! `classify` so the more specific members are tried first.
+//! `TAGS`, `tag()`, an `Unknown` variant unless strict). Untagged unions serialize with serde's
+//! `untagged` and decode best-match (`wg::untagged`), members ordered by `classify` so the
+//! more specific members are tried first.
 
 use super::{Cx, docs, enums, type_docs};
 use crate::ident;
@@ -87,14 +88,17 @@ impl Cx<'_> {
         }
     }
 
+    /// An untagged union: serialized by serde's `untagged`, decoded best-match by
+    /// `wg::untagged::decode` (the member that ignores the fewest keys of the message wins).
     fn emit_untagged(&self, t: &TypeDef, u: &Union) -> TokenStream {
         let name = ident::ident(&ident::type_name(&t.name));
         let docs_attr = type_docs(
             t,
             "A union of the protocol, decoded by the shape of the value.",
         );
-        let derives = self.derives(quote!(), false);
+        let user = self.user_derives();
         let mut literals = Vec::new();
+        let mut members = Vec::new();
         let decls: Vec<TokenStream> = u
             .variants
             .iter()
@@ -121,21 +125,50 @@ impl Cx<'_> {
                 } else {
                     quote!()
                 };
+                let (keys, open) = self.member_keys(&v.ty);
+                let label = id.to_string();
+                members.push(quote! {
+                    wg::untagged::Member {
+                        name: #label,
+                        keys: &[#(#keys),*],
+                        open: #open,
+                        decode: |v| wg::untagged::member(v, Self::#id),
+                    }
+                });
                 quote! {
                     #d
                     #id(#js #payload)
                 }
             })
             .collect();
+        let union_name = name.to_string();
         quote! {
             #docs_attr
-            #derives
-            #[serde(untagged)]
+            #[derive(Debug, Clone, PartialEq, wg::Serialize)]
+            #[serde(crate = "wg::serde", untagged)]
+            #user
             #[allow(clippy::large_enum_variant)]
             pub enum #name {
                 #(#decls,)*
             }
+            impl<'de> wg::Deserialize<'de> for #name {
+                fn deserialize<D: wg::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                    wg::untagged::decode(d, #union_name, &[#(#members),*])
+                }
+            }
             #(#literals)*
+        }
+    }
+
+    /// The object keys a member declares, and whether it keeps undeclared keys itself (a map,
+    /// a struct with an `additionalProperties` map, a union or any value: nothing is lost).
+    fn member_keys(&self, ty: &Ty) -> (Vec<String>, bool) {
+        match crate::classify::variant_struct(self.module, ty) {
+            Some(s) => (
+                s.fields.iter().map(|f| f.wire.clone()).collect(),
+                matches!(s.extra, crate::ir::Extra::Map(_)),
+            ),
+            None => (Vec::new(), true),
         }
     }
 }

@@ -143,18 +143,18 @@ fn shape(j: &Json) -> (Shape<'_>, bool) {
             continue;
         };
         let other = if keyword == "oneOf" { "anyOf" } else { "oneOf" };
-        if obj.get(other).is_some() || obj.get("properties").is_some() || obj.get("allOf").is_some()
-        {
+        if obj.get(other).is_some() {
             return (
                 Shape::Bad(
-                    format!(
-                        "`{keyword}` combined with `{other}`, `allOf` or `properties` is not supported"
-                    ),
-                    "move the shared properties into every member".into(),
+                    format!("`{keyword}` combined with `{other}` is not supported"),
+                    "nest one of them: `allOf: [{\"oneOf\": [...]}, {\"anyOf\": [...]}]` is not \
+                     supported either; write the combinations as members of one `oneOf`"
+                        .into(),
                 ),
                 nullable,
             );
         }
+        let based = union_base(obj).is_some();
         let Some(members) = list.as_array().filter(|m| !m.is_empty()) else {
             return (
                 Shape::Bad(
@@ -170,7 +170,7 @@ fn shape(j: &Json) -> (Shape<'_>, bool) {
             .filter(|(_, m)| !is_null_schema(m))
             .collect();
         nullable |= rest.len() < members.len();
-        if rest.len() >= 2 && rest.iter().all(|(_, m)| const_strings(m).is_some()) {
+        if !based && rest.len() >= 2 && rest.iter().all(|(_, m)| const_strings(m).is_some()) {
             let mut values: Vec<(String, Docs)> = Vec::new();
             for (_, m) in &rest {
                 for s in const_strings(m).unwrap_or_default() {
@@ -183,6 +183,8 @@ fn shape(j: &Json) -> (Shape<'_>, bool) {
         }
         return match rest.as_slice() {
             [] => (Shape::Literal(&members[0]), false),
+            // Shared members and one alternative: one object (`struct_parts` merges both).
+            [_] if based => (Shape::Object, nullable),
             [(i, one)] => (Shape::Single(keyword_name(keyword), *i, one), nullable),
             _ => (Shape::Union(keyword_name(keyword), rest), nullable),
         };
@@ -246,6 +248,48 @@ fn shape(j: &Json) -> (Shape<'_>, bool) {
         None => Shape::Any,
     };
     (s, nullable)
+}
+
+/// The members an object schema shares with every alternative of its `oneOf`/`anyOf`
+/// (`{properties, required, allOf, oneOf: [...]}`, as schemars writes a struct with a
+/// flattened enum): the schema without its alternatives and their annotations, or `None`
+/// when it has no members of its own.
+fn union_base(obj: &Json) -> Option<Json> {
+    let members = obj.as_object()?;
+    let shares = ["properties", "allOf", "required", "additionalProperties"]
+        .iter()
+        .any(|k| obj.get(k).is_some());
+    if !shares {
+        return None;
+    }
+    let kept = members
+        .iter()
+        .filter(|(k, _)| {
+            !matches!(
+                k.as_str(),
+                "oneOf" | "anyOf" | "discriminator" | "title" | "description" | "not"
+            )
+        })
+        .cloned()
+        .collect();
+    Some(Json {
+        offset: obj.offset,
+        value: JsonValue::Object(kept),
+    })
+}
+
+/// `{allOf: [base, member]}`: an alternative merged with the members its union shares.
+fn with_base(base: &Json, member: &Json) -> Json {
+    Json {
+        offset: member.offset,
+        value: JsonValue::Object(vec![(
+            "allOf".to_string(),
+            Json {
+                offset: member.offset,
+                value: JsonValue::Array(vec![base.clone(), member.clone()]),
+            },
+        )]),
+    }
 }
 
 fn keyword_name(k: &str) -> &'static str {
@@ -362,7 +406,15 @@ impl Loader {
                     .collect(),
             }),
             Shape::Union(keyword, members) => {
-                TypeKind::Union(self.lower_union(node.doc, &members, pointer, keyword, path))
+                let base = union_base(node.json);
+                TypeKind::Union(self.lower_union(
+                    node.doc,
+                    &members,
+                    base.as_ref(),
+                    pointer,
+                    keyword,
+                    path,
+                ))
             }
             Shape::Types(types) => {
                 TypeKind::Union(self.lower_type_list(node, pointer, path, &types))
@@ -519,7 +571,10 @@ impl Loader {
                         continue;
                     };
                     self.struct_parts(Node { doc, json: &target }, &tp, depth + 1, out);
-                } else if matches!(shape(m).0, Shape::Object | Shape::Map(_) | Shape::Any) {
+                } else if matches!(
+                    shape(m).0,
+                    Shape::Object | Shape::Map(_) | Shape::Any | Shape::Single("allOf", ..)
+                ) {
                     self.struct_parts(
                         Node {
                             doc: node.doc,
@@ -537,6 +592,40 @@ impl Loader {
                         "only objects can be merged into one struct",
                     );
                 }
+            }
+        }
+        // Shared members with a single alternative (`{properties, oneOf: [X]}`): X is merged
+        // like an `allOf` member.
+        for keyword in ["oneOf", "anyOf"] {
+            let single = node
+                .json
+                .get(keyword)
+                .and_then(Json::as_array)
+                .and_then(|ms| {
+                    let mut rest = ms.iter().enumerate().filter(|(_, m)| !is_null_schema(m));
+                    let one = rest.next();
+                    rest.next().is_none().then_some(one).flatten()
+                });
+            if let Some((i, m)) = single {
+                let wrapped = Json {
+                    offset: m.offset,
+                    value: JsonValue::Object(vec![(
+                        "allOf".to_string(),
+                        Json {
+                            offset: m.offset,
+                            value: JsonValue::Array(vec![m.clone()]),
+                        },
+                    )]),
+                };
+                self.struct_parts(
+                    Node {
+                        doc: node.doc,
+                        json: &wrapped,
+                    },
+                    &format!("{pointer}/{keyword}/{i}"),
+                    depth + 1,
+                    out,
+                );
             }
         }
         out.push((node.doc, node.json.clone(), pointer.to_string()));
@@ -578,6 +667,12 @@ impl Loader {
                 };
                 for (wire, schema) in members {
                     let fp = format!("{part_ptr}/properties/{}", escape_pointer(wire));
+                    if schema.get("not").is_some_and(super::never_schema) {
+                        // `{"not": {}}`: never present (TypeScript's `x?: never`).
+                        out.fields.retain(|f| f.wire != *wire);
+                        out.never.push(wire.clone());
+                        continue;
+                    }
                     let hint = Hint {
                         module: path.module.clone(),
                         name: format!("{owner}{}", ident::type_name(wire)),
@@ -640,10 +735,13 @@ impl Loader {
         out
     }
 
+    /// A union's alternatives; with a `base` (members shared by every alternative), each
+    /// object alternative becomes an inline struct holding the shared members too.
     fn lower_union(
         &mut self,
         doc: usize,
         members: &[(usize, &Json)],
+        base: Option<&Json>,
         pointer: &str,
         keyword: &str,
         path: &TypePath,
@@ -652,16 +750,31 @@ impl Loader {
         module.push(path.name.clone());
         let owner = ident::type_name(&path.name);
         let mut variants = Vec::new();
-        for &(i, m) in members {
+        for &(i, original) in members {
             let mp = format!("{pointer}/{keyword}/{i}");
+            self.check_keywords(
+                Node {
+                    doc,
+                    json: original,
+                },
+                &mp,
+            );
+            let merged = base
+                .filter(|_| {
+                    matches!(
+                        shape(original).0,
+                        Shape::Object | Shape::Ref(_) | Shape::Single(..) | Shape::Map(_)
+                    )
+                })
+                .map(|b| with_base(b, original));
+            let m = merged.as_ref().unwrap_or(original);
             let node = Node { doc, json: m };
-            let loc = self.loc(doc, m, &mp);
-            let docs = docs_of(m);
-            self.check_keywords(node, &mp);
+            let loc = self.loc(doc, original, &mp);
+            let docs = docs_of(original);
             let (shape, nullable) = shape(m);
             let (name, ty, inline) = match shape {
                 Shape::Object if !nullable => {
-                    let name = member_name(m, i);
+                    let name = member_name(original, i);
                     let ty = self.hoist(
                         node,
                         &mp,
@@ -775,6 +888,18 @@ fn member_name(m: &Json, index: usize) -> String {
         })
         .or_else(|| m.get("title").and_then(Json::as_str))
         .map(str::to_string)
+        .or_else(|| {
+            // `{$ref}` or `{allOf: [{$ref}]}`: the referenced definition's name.
+            let r = m
+                .get("$ref")
+                .or_else(|| match m.get("allOf")?.as_array()? {
+                    [one] => one.get("$ref"),
+                    _ => None,
+                })?;
+            let last = r.as_str()?.rsplit('/').next()?;
+            (!last.is_empty() && !last.contains('#'))
+                .then(|| last.replace("~1", "/").replace("~0", "~"))
+        })
         .unwrap_or_else(|| format!("Variant{}", index + 1))
 }
 

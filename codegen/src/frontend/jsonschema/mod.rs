@@ -38,10 +38,17 @@ pub fn load_str(path: &Path, text: &str) -> Result<Module, Diagnostics> {
     };
     loader.collect_entry(entry);
     loader.run();
+    loader.report_ignored();
     let diags = loader.diags;
     let mut module = loader.module;
     module.files = loader.docs.iter().map(|d| d.path.to_path_buf()).collect();
-    diags.into_result(module)
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    // Warnings and notes travel with the module (the CLI prints them, `build.rs` turns them
+    // into `cargo:warning`s).
+    module.warnings.extend(diags);
+    Ok(module)
 }
 
 /// Reads a protocol manifest kept in a JSON file of its own: a document whose root
@@ -94,6 +101,36 @@ const ANNOTATIONS: &[&str] = &[
     "$id",
     "readOnly",
     "writeOnly",
+    // OpenAPI's union tag; `classify` finds the same tag from the members' constants.
+    "discriminator",
+    // Vendor documentation keywords (VS Code, AJV, schemars, ...): docs or nothing.
+    "markdownDescription",
+    "enumDescriptions",
+    "markdownEnumDescriptions",
+    "errorMessage",
+    "deprecationMessage",
+    "id",
+    "$vocabulary",
+];
+
+/// Keywords that constrain values without shaping data: accepted, ignored with one warning
+/// per keyword and document (the generated decoders do not check them).
+const IGNORED: &[&str] = &[
+    "not",
+    "if",
+    "then",
+    "else",
+    "dependentRequired",
+    "dependentSchemas",
+    "dependencies",
+    "unevaluatedProperties",
+    "unevaluatedItems",
+    "$anchor",
+    "$dynamicAnchor",
+    "$recursiveAnchor",
+    "$dynamicRef",
+    "$recursiveRef",
+    "patternProperties",
 ];
 
 /// Validation-only keywords: not part of the Rust type, written into the docs as constraints.
@@ -120,33 +157,39 @@ pub(crate) const VALIDATION: &[&str] = &[
     "maxContains",
 ];
 
-/// The hint for a keyword wiregen does not support.
+/// Why a keyword is ignored, and what to do instead when the value constraint matters.
 fn unsupported_hint(keyword: &str) -> String {
     match keyword {
         "not" | "if" | "then" | "else" => {
-            "conditional and negated schemas constrain values but do not describe a data shape; \
-             remove the keyword or move it under an `x-` key"
+            "conditional and negated schemas constrain values but do not describe a data shape: \
+             the generated types accept what the other keywords describe (`not: {}` alone means \
+             a member that is never present)"
                 .into()
         }
-        "patternProperties" => "for a map of values use `additionalProperties` with a schema".into(),
+        "patternProperties" => {
+            "the keys' patterns are not checked; an object without `properties` keeps the values \
+             of its one pattern in a map"
+                .into()
+        }
         "$dynamicRef" | "$recursiveRef" | "$dynamicAnchor" | "$recursiveAnchor" | "$anchor" => {
-            "refer to a definition with `$ref: \"#/$defs/Name\"` instead".into()
+            "a dynamic reference decodes as any JSON value; refer to a definition with \
+             `$ref: \"#/$defs/Name\"` for a typed member"
+                .into()
         }
         "unevaluatedProperties" | "unevaluatedItems" => {
-            "use `additionalProperties` / `items`; unknown keys are ignored by the generated decoders anyway".into()
+            "unknown keys follow the unknown-field policy (ignored by default, rejected in strict mode)"
+                .into()
         }
         "dependentRequired" | "dependentSchemas" | "dependencies" => {
-            "model the dependent keys as optional properties, or split the type into a union".into()
+            "the dependent keys stay optional members; split the type into a union to make the \
+             dependency part of the Rust type"
+                .into()
         }
-        _ => match closest_keyword(keyword) {
-            Some(k) => format!("did you mean `{k}`? (vendor extensions must start with `x-`)"),
-            None => format!(
-                "supported keywords are {}; annotations {}; validation-only keywords become docs; \
-                 vendor extensions must start with `x-`",
-                STRUCTURAL.join(", "),
-                ANNOTATIONS.join(", ")
-            ),
-        },
+        _ => format!(
+            "known keywords are {}; annotations {}; validation-only keywords become docs",
+            STRUCTURAL.join(", "),
+            ANNOTATIONS.join(", ")
+        ),
     }
 }
 
@@ -204,8 +247,10 @@ struct Loader {
     taken: BTreeMap<TypePath, Loc>,
     /// Definitions still to lower, in order.
     queue: std::collections::VecDeque<(usize, String, TypePath)>,
-    /// Unsupported-keyword errors already reported (a schema reached twice reports once).
+    /// Schema nodes whose keywords were checked (a schema reached twice reports once).
     reported: HashSet<(usize, String)>,
+    /// Ignored keywords per (document, keyword): the first place and how many places.
+    ignored: BTreeMap<(usize, String), (Loc, usize)>,
 }
 
 impl Loader {
@@ -415,7 +460,10 @@ impl Loader {
         Some((target_doc, target_pointer, path))
     }
 
-    /// Reports keywords outside the supported vocabulary, once per schema node.
+    /// Notes keywords outside the supported vocabulary, once per schema node. Nothing here is an
+    /// error: unknown keywords are annotations in JSON Schema. A likely typo of a known keyword
+    /// is a warning at its place; value constraints (`not`, `if`, ...) and other unknown
+    /// keywords are summed up per document by [`Loader::report_ignored`].
     fn check_keywords(&mut self, node: Node<'_>, pointer: &str) {
         let Some(members) = node.json.as_object() else {
             return;
@@ -427,21 +475,73 @@ impl Loader {
             let known = STRUCTURAL.contains(&key.as_str())
                 || ANNOTATIONS.contains(&key.as_str())
                 || VALIDATION.contains(&key.as_str())
-                || key.starts_with("x-");
-            if !known {
-                let loc = self.loc(
-                    node.doc,
-                    value,
-                    &format!("{pointer}/{}", escape_pointer(key)),
-                );
-                self.error(
-                    loc,
-                    format!("unsupported JSON Schema keyword `{key}`"),
-                    unsupported_hint(key),
-                );
+                || key.starts_with("x-")
+                || key.starts_with('_');
+            if known {
+                continue;
             }
+            let loc = self.loc(
+                node.doc,
+                value,
+                &format!("{pointer}/{}", escape_pointer(key)),
+            );
+            // `not: {}` is "never present" (handled where properties are lowered).
+            if key == "not" && never_schema(value) {
+                continue;
+            }
+            if !IGNORED.contains(&key.as_str())
+                && let Some(k) = closest_keyword(key)
+            {
+                self.diags.push(
+                    Diagnostic::warning(
+                        loc,
+                        format!("unknown keyword `{key}` is ignored; did you mean `{k}`?"),
+                    )
+                    .hint("fix the spelling, or prefix vendor keywords with `x-`"),
+                );
+                continue;
+            }
+            let entry = self
+                .ignored
+                .entry((node.doc, key.clone()))
+                .or_insert((loc, 0));
+            entry.1 += 1;
         }
     }
+
+    /// One diagnostic per document and ignored keyword: a warning for constraints the
+    /// decoders do not check, a note for unknown (vendor) annotations.
+    fn report_ignored(&mut self) {
+        for ((_, key), (loc, count)) in std::mem::take(&mut self.ignored) {
+            let more = match count {
+                1 => String::new(),
+                n => format!(" ({n} places; the first is shown)"),
+            };
+            let d = if IGNORED.contains(&key.as_str()) {
+                Diagnostic::warning(
+                    loc,
+                    format!(
+                        "`{key}` is not checked by the generated decoders and is ignored{more}"
+                    ),
+                )
+                .hint(unsupported_hint(&key))
+            } else {
+                Diagnostic::note(
+                    loc,
+                    format!(
+                        "unknown keyword `{key}` is treated as an annotation and ignored{more}"
+                    ),
+                )
+                .hint("vendor keywords conventionally start with `x-`")
+            };
+            self.diags.push(d);
+        }
+    }
+}
+
+/// `{}`/`true` under `not`: the schema that matches nothing (a member that is never present).
+pub(crate) fn never_schema(j: &Json) -> bool {
+    j.as_bool() == Some(true) || j.as_object().is_some_and(<[_]>::is_empty)
 }
 
 /// Whether the root schema describes a value (not just a container of definitions).

@@ -310,3 +310,39 @@ fn ts_json_schema_generator_output_round_trips() {
         "reason",
     );
 }
+
+#[test]
+fn untagged_unions_decode_best_match_and_lose_no_key() {
+    use fx::untagged_best_match::Reply;
+    // `Text` is listed first and would accept this message by ignoring `flavor`; the member
+    // that knows every key wins, so re-encoding keeps `flavor`.
+    let r: Reply = same(json!({"value": "**hi**", "flavor": "gfm"}));
+    assert!(matches!(r, Reply::Markdown(_)), "{r:?}");
+    let r: Reply = same(json!({"value": "hi", "lang": "en"}));
+    assert!(matches!(r, Reply::Text(_)), "{r:?}");
+    // A tie (only the shared key): the first listed member.
+    let r: Reply = same(json!({"value": "hi"}));
+    assert!(matches!(r, Reply::Text(_)), "{r:?}");
+    rejects::<Reply>(json!({"value": 1}), "no member of `Reply` matches");
+}
+
+#[test]
+fn shared_members_are_merged_into_every_alternative() {
+    use fx::union_shared_members::{Change, Lists, Scoped};
+    let c: Change = same(json!({"op": "add", "path": "a.txt", "text": "hello"}));
+    assert_eq!(c.path(), Some("a.txt"));
+    let c: Change = same(json!({"op": "move", "path": "a.txt", "to": "b.txt", "meta": null}));
+    assert!(matches!(c, Change::Move(ref m) if m.to == "b.txt"), "{c:?}");
+    rejects::<Change>(json!({"op": "add", "text": "no path"}), "path");
+    let s: Scoped = same(json!({"to": "x", "scope": "s"}));
+    assert_eq!(s.to, "x");
+    let l: Lists = same(json!([{"to": "x"}]));
+    assert!(matches!(l, Lists::Array2(_)), "{l:?}");
+}
+
+#[test]
+fn never_present_members_and_vendor_keywords_leave_plain_types() {
+    use fx::vendor_keywords::Config;
+    let c: Config = same(json!({"mode": "on", "title": "t", "level": 4, "_vendor": true}));
+    assert_eq!(c.level, Some(4));
+}

@@ -1,0 +1,77 @@
+//! Valid input that wiregen accepts with warnings or notes (never an error): vendor and unknown
+//! keywords, value constraints it does not check, members it cannot always tell apart.
+
+use crate::{fixtures, generate, portable};
+
+/// The warnings and notes of a fixture of `fixtures/jsonschema/`, which must generate.
+fn warnings_of(name: &str) -> String {
+    let path = fixtures("jsonschema").join(name);
+    match generate(&path) {
+        Ok(out) => portable(&out.warnings.to_string()),
+        Err(d) => panic!("{name} must generate, got:\n{d}"),
+    }
+}
+
+#[test]
+fn unknown_and_vendor_keywords_are_annotations_not_errors() {
+    let text = warnings_of("vendor_keywords.json");
+    // A likely typo is a warning at its place, with the keyword it resembles.
+    assert!(
+        text.contains("unknown keyword `descripton` is ignored; did you mean `description`?"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(at /$defs/Config/properties/title/descripton)"),
+        "{text}"
+    );
+    // Value constraints are accepted and said to be unchecked, once per keyword.
+    for k in ["not", "if", "then", "dependentRequired"] {
+        assert!(
+            text.contains(&format!("`{k}` is not checked by the generated decoders")),
+            "{k}: {text}"
+        );
+    }
+    // Known vendor annotations and `x-` keys say nothing; `not: {}` is "never present".
+    for quiet in [
+        "errorMessage",
+        "enumDescriptions",
+        "x-internal",
+        "markdownDescription",
+    ] {
+        assert!(!text.contains(quiet), "{quiet}: {text}");
+    }
+    assert!(!text.contains("error:"), "{text}");
+}
+
+#[test]
+fn never_present_members_are_left_out_and_documented() {
+    let out = generate(&fixtures("jsonschema").join("vendor_keywords.json")).expect("generates");
+    assert!(!out.code.contains("pub legacy"), "{}", out.code);
+    assert!(
+        out.code
+            .contains("Never present (the protocol rules them out): `legacy`."),
+        "{}",
+        out.code
+    );
+}
+
+#[test]
+fn indistinguishable_untagged_members_are_a_warning_naming_them() {
+    let text = warnings_of("untagged_best_match.json");
+    assert!(
+        text.contains(
+            "members of union `Reply` cannot always be told apart: `Text`, `Markdown` require exactly [value: string]"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("ignores the fewest of its keys"), "{text}");
+    assert!(text.starts_with("warning:"), "{text}");
+}
+
+#[test]
+fn members_that_become_the_same_rust_name_are_numbered() {
+    let out =
+        generate(&fixtures("jsonschema").join("union_shared_members.json")).expect("generates");
+    assert!(out.code.contains("Array(Vec<String>)"), "{}", out.code);
+    assert!(out.code.contains("Array2(Vec<MoveTarget>)"), "{}", out.code);
+}
