@@ -23,6 +23,35 @@ pub fn classify(module: &mut Module) {
         };
         let variants = u.variants.clone();
         let union = path.name.clone();
+        // A member whose tag is any string (ACP's "other" subject: `{type: string, not: ...}`)
+        // is the protocol's own catch-all: the union is tagged by the others, and messages
+        // with other tags decode as the `Unknown` variant, kept as received.
+        let (variants, open) = match (find_tag(module, &variants), open_members(module, &variants))
+        {
+            (None, Some((tag, open))) => {
+                let kept = variants
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, _)| !open.contains(i))
+                    .map(|(_, v)| v)
+                    .collect();
+                (kept, Some(tag))
+            }
+            (_, _) => (variants, None),
+        };
+        if let Some(tag) = &open
+            && let Some(i) = module.index_of(&path)
+        {
+            let note = format!(
+                "Messages with any other `{tag}` are the protocol's open catch-all: they decode \
+                 as the `Unknown` variant, kept as received."
+            );
+            let docs = &mut module.types[i].docs.text;
+            *docs = Some(match docs.take() {
+                Some(d) => format!("{d}\n\n{note}"),
+                None => note,
+            });
+        }
         let (repr, variants) = match find_tag(module, &variants) {
             Some(tag) => {
                 let variants = tag_variants(module, &union, variants, &tag);
@@ -110,6 +139,37 @@ fn find_tag(module: &Module, variants: &[Variant]) -> Option<String> {
             seen.push(value);
         }
         Some(key.to_string())
+    })
+}
+
+/// The tag key and the members that take any string under it, when every other member (at
+/// least two) has a distinct constant there.
+fn open_members(module: &Module, variants: &[Variant]) -> Option<(String, Vec<usize>)> {
+    let structs: Vec<&Struct> = variants
+        .iter()
+        .map(|v| variant_struct(module, &v.ty))
+        .collect::<Option<_>>()?;
+    let open_under = |s: &Struct, key: &str| {
+        s.fields
+            .iter()
+            .any(|f| f.wire == key && f.required && f.ty == Ty::String)
+    };
+    PREFERRED_TAGS.iter().find_map(|key| {
+        let open: Vec<usize> = (0..structs.len())
+            .filter(|&i| open_under(structs[i], key))
+            .collect();
+        let mut seen: Vec<&str> = Vec::new();
+        for (i, s) in structs.iter().enumerate() {
+            if open.contains(&i) {
+                continue;
+            }
+            let value = literal_of(s, key)?;
+            if seen.contains(&value) {
+                return None;
+            }
+            seen.push(value);
+        }
+        (!open.is_empty() && seen.len() >= 2).then(|| (key.to_string(), open))
     })
 }
 

@@ -278,6 +278,39 @@ fn union_base(obj: &Json) -> Option<Json> {
     })
 }
 
+/// A union (`inner`) whose every alternative also has the `base` members: the base with the
+/// inner union's alternatives (and the inner union's own shared members in its `allOf`).
+fn distribute(base: &Json, inner: &Json) -> Json {
+    let mut members: Vec<(String, Json)> = base.as_object().unwrap_or(&[]).to_vec();
+    if let Some(own) = union_base(inner) {
+        match members.iter_mut().find(|(k, _)| k == "allOf") {
+            Some((
+                _,
+                Json {
+                    value: JsonValue::Array(list),
+                    ..
+                },
+            )) => list.push(own),
+            _ => members.push((
+                "allOf".to_string(),
+                Json {
+                    offset: inner.offset,
+                    value: JsonValue::Array(vec![own]),
+                },
+            )),
+        }
+    }
+    for keyword in ["oneOf", "anyOf"] {
+        if let Some(list) = inner.get(keyword) {
+            members.push((keyword.to_string(), list.clone()));
+        }
+    }
+    Json {
+        offset: inner.offset,
+        value: JsonValue::Object(members),
+    }
+}
+
 /// `{allOf: [base, member]}`: an alternative merged with the members its union shares.
 fn with_base(base: &Json, member: &Json) -> Json {
     Json {
@@ -759,14 +792,19 @@ impl Loader {
                 },
                 &mp,
             );
-            let merged = base
-                .filter(|_| {
-                    matches!(
+            let merged = match base {
+                // Shared members next to an alternative that is itself a union: the shared
+                // members distribute over its alternatives (`{jsonrpc} ∧ (A | B)`).
+                Some(b) => match self.union_behind(doc, original) {
+                    Some(inner) => Some(distribute(b, &inner)),
+                    None => matches!(
                         shape(original).0,
                         Shape::Object | Shape::Ref(_) | Shape::Single(..) | Shape::Map(_)
                     )
-                })
-                .map(|b| with_base(b, original));
+                    .then(|| with_base(b, original)),
+                },
+                None => None,
+            };
             let m = merged.as_ref().unwrap_or(original);
             let node = Node { doc, json: m };
             let loc = self.loc(doc, original, &mp);
@@ -784,11 +822,15 @@ impl Loader {
                     (name, ty, true)
                 }
                 _ => {
-                    let ty = self.lower_ty(
-                        node,
-                        &mp,
-                        &Hint::new(path.module.clone(), format!("{owner}{}", i + 1)),
-                    );
+                    // A hoisted member is named by its title (`"title": "Agent"`), else by
+                    // its position.
+                    let name = original
+                        .get("title")
+                        .and_then(Json::as_str)
+                        .map(ident::type_name)
+                        .filter(|t| !t.is_empty())
+                        .unwrap_or_else(|| format!("{owner}{}", i + 1));
+                    let ty = self.lower_ty(node, &mp, &Hint::new(path.module.clone(), name));
                     (ty_word(&ty), ty, false)
                 }
             };
@@ -805,6 +847,28 @@ impl Loader {
             repr: UnionRepr::Unclassified,
             variants,
         }
+    }
+
+    /// The union schema a member stands for, following `$ref`s (within its document) and
+    /// single-member `allOf`s: `Some` when it is a `oneOf`/`anyOf` of two or more members.
+    fn union_behind(&self, doc: usize, member: &Json) -> Option<Json> {
+        let mut j = member.clone();
+        for _ in 0..16 {
+            if let Some(r) = j.get("$ref").and_then(Json::as_str) {
+                let pointer = super::percent_decode(r.strip_prefix('#')?)?;
+                j = resolve_pointer(&self.docs[doc].root, &pointer)?.clone();
+                continue;
+            }
+            if let Some([one]) = j.get("allOf").and_then(Json::as_array)
+                && j.get("properties").is_none()
+            {
+                j = one.clone();
+                continue;
+            }
+            let (s, _) = shape(&j);
+            return matches!(s, Shape::Union(..)).then_some(j);
+        }
+        None
     }
 
     /// `type: ["string", "number", ...]` as an untagged union of those types.

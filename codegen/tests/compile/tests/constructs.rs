@@ -346,3 +346,14 @@ fn never_present_members_and_vendor_keywords_leave_plain_types() {
     let c: Config = same(json!({"mode": "on", "title": "t", "level": 4, "_vendor": true}));
     assert_eq!(c.level, Some(4));
 }
+
+#[test]
+fn a_member_open_to_any_tag_is_the_unknown_catch_all() {
+    use fx::open_tag_member::Subject;
+    let s: Subject = same(json!({"type": "command", "command": "ls"}));
+    assert!(matches!(s, Subject::Command(_)), "{s:?}");
+    // The protocol's "other" member: any other tag, every key kept.
+    let s: Subject = same(json!({"type": "_vendor", "data": {"x": 1}}));
+    assert!(matches!(s, Subject::Unknown(_)), "{s:?}");
+    rejects::<Subject>(json!({"type": "command"}), "command");
+}
