@@ -87,7 +87,19 @@ pub fn check(module: &Module) -> Diagnostics {
                     ambiguity(module, t.name.as_str(), u, &mut diags);
                 }
             }
-            TypeKind::Alias(ty) => refs(module, ty, &t.loc, &mut diags),
+            TypeKind::Alias(ty) => {
+                refs(module, ty, &t.loc, &mut diags);
+                if let Some(chain) = pure_alias_cycle(module, t) {
+                    diags.push(
+                        Diagnostic::error(
+                            t.loc.clone(),
+                            format!("`{}` is only another name for itself: {chain}", t.name),
+                        )
+                        .hint("a chain of references that comes back to its start describes no value; \
+                               give one of them a shape (an object, an array, ...)"),
+                    );
+                }
+            }
         }
     }
     protocol(module, &mut diags);
@@ -286,4 +298,27 @@ fn protocol(module: &Module, diags: &mut Diagnostics) {
             &rust,
         );
     }
+}
+
+/// `A → B → A`: an alias whose chain of plain references (no array, map, `null` or object in
+/// between) comes back to it, as text; `None` when the chain ends.
+fn pure_alias_cycle(module: &Module, t: &crate::ir::TypeDef) -> Option<String> {
+    let start = t.path();
+    let mut chain = vec![t.name.clone()];
+    let mut ty = match &t.kind {
+        TypeKind::Alias(ty) => ty,
+        _ => return None,
+    };
+    for _ in 0..module.types.len() + 1 {
+        let Ty::Named(p) = ty else { return None };
+        chain.push(p.name.clone());
+        if *p == start {
+            return Some(chain.join(" → "));
+        }
+        match module.get(p).map(|d| &d.kind) {
+            Some(TypeKind::Alias(next)) => ty = next,
+            _ => return None,
+        }
+    }
+    None
 }

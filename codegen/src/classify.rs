@@ -154,7 +154,21 @@ fn open_members(module: &Module, variants: &[Variant]) -> Option<(String, Vec<us
             .iter()
             .any(|f| f.wire == key && f.required && f.ty == Ty::String)
     };
-    PREFERRED_TAGS.iter().find_map(|key| {
+    let mut keys: Vec<&str> = Vec::new();
+    for s in &structs {
+        for f in s.fields.iter().filter(|f| f.required) {
+            if !keys.contains(&f.wire.as_str()) {
+                keys.push(&f.wire);
+            }
+        }
+    }
+    keys.sort_by_key(|k| {
+        PREFERRED_TAGS
+            .iter()
+            .position(|p| p == k)
+            .unwrap_or(PREFERRED_TAGS.len())
+    });
+    keys.into_iter().find_map(|key| {
         let open: Vec<usize> = (0..structs.len())
             .filter(|&i| open_under(structs[i], key))
             .collect();

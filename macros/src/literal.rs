@@ -55,12 +55,14 @@ pub(crate) fn expand(input: &DeriveInput) -> Result<TokenStream> {
     let doc = format!(" The constant this type stands for: `{}`.", value.text);
     Ok(quote! {
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #name {
             #[doc = #doc]
             pub const VALUE: #literal::LiteralValue = #literal::LiteralValue::#variant;
         }
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #krate::serde::Serialize for #name {
             fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
             where
@@ -71,6 +73,7 @@ pub(crate) fn expand(input: &DeriveInput) -> Result<TokenStream> {
         }
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl<'de> #krate::serde::Deserialize<'de> for #name {
             fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
             where

@@ -142,10 +142,11 @@ fn generate(
                 .push(quote!(Self::#other(__value) => ::std::string::String::as_str(__value),));
             let from_str = quote! {
                 #[automatically_derived]
+                #[allow(deprecated)]
                 impl ::core::str::FromStr for #name {
                     type Err = ::core::convert::Infallible;
 
-                    fn from_str(__value: &str) -> ::core::result::Result<Self, Self::Err> {
+                    fn from_str(__value: &str) -> ::core::result::Result<Self, <Self as ::core::str::FromStr>::Err> {
                         ::core::result::Result::Ok(
                             match <Self as #private::DeriveStringEnum>::known(__value) {
                                 ::core::option::Option::Some(__known) => __known,
@@ -169,10 +170,11 @@ fn generate(
             };
             let from_str = quote! {
                 #[automatically_derived]
+                #[allow(deprecated)]
                 impl ::core::str::FromStr for #name {
                     type Err = #krate::UnknownValue;
 
-                    fn from_str(__value: &str) -> ::core::result::Result<Self, Self::Err> {
+                    fn from_str(__value: &str) -> ::core::result::Result<Self, <Self as ::core::str::FromStr>::Err> {
                         <Self as #private::DeriveStringEnum>::known(__value)
                             .ok_or_else(|| #krate::UnknownValue::new(__value, Self::VALUES))
                     }
@@ -208,6 +210,7 @@ fn generate(
 
     quote! {
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #name {
             /// The strings of the known values, in declaration order.
             pub const VALUES: &'static [&'static str] = &[#(#texts),*];
@@ -220,6 +223,7 @@ fn generate(
         }
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl ::core::fmt::Display for #name {
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 __f.pad(self.as_str())
@@ -229,6 +233,7 @@ fn generate(
         #from_str_impl
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #krate::serde::Serialize for #name {
             fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
             where
@@ -239,6 +244,7 @@ fn generate(
         }
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl<'de> #krate::serde::Deserialize<'de> for #name {
             fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
             where
@@ -249,6 +255,7 @@ fn generate(
         }
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #private::DeriveStringEnum for #name {
             const NAME: &'static str = #name_str;
             const KNOWN: &'static [&'static str] = Self::VALUES;

@@ -392,6 +392,7 @@ fn generate(
 
     quote! {
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #name {
             #[doc = #tag_doc]
             pub const TAG: &'static str = #tag;
@@ -409,6 +410,7 @@ fn generate(
         }
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #krate::serde::Serialize for #name {
             fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
             where
@@ -419,6 +421,7 @@ fn generate(
         }
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl<'de> #krate::serde::Deserialize<'de> for #name {
             fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
             where
@@ -429,6 +432,7 @@ fn generate(
         }
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #private::DeriveUnion for #name {
             const DEF: #private::UnionDef = #private::UnionDef {
                 name: #name_str,

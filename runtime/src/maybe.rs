@@ -34,7 +34,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// * Deserialize: through `Option<T>`: `null` becomes [`Maybe::Null`], anything else
 ///   becomes [`Maybe::Value`]. [`Maybe::Absent`] comes only from `#[serde(default)]`
 ///   when the field is missing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum Maybe<T> {
     /// The field was not present. This is the [`Default`].
     #[default]

@@ -1,6 +1,7 @@
 //! Generated code is a product: every construct fixture and every protocol output, written
 //! into a scratch crate that depends only on `wiregen-runtime`, must pass
-//! `cargo clippy -- -D warnings` with `missing_docs` denied.
+//! `cargo clippy -- -D warnings` with `missing_docs` denied, also with every standard extra
+//! derive asked for (`Eq`, `Hash`, `Ord`, `Default`, `Copy`).
 
 use crate::{fixtures, generate, json_files, repo_root};
 use std::fmt::Write as _;
@@ -42,6 +43,18 @@ fn generated_code_is_clippy_clean_with_warnings_denied() {
         )
         .unwrap();
         modules.push((format!("strict_{name}"), strict.code));
+        // Every standard derive a user may ask for: added only where every member allows it.
+        let derives = wiregen::generate(
+            &path,
+            &wiregen::RustOptions {
+                extra_derives: ["Eq", "Hash", "PartialOrd", "Ord", "Default", "Copy"]
+                    .map(String::from)
+                    .to_vec(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        modules.push((format!("derives_{name}"), derives.code));
     }
     let config = wiregen::config::load(&root.join("wiregen.toml")).unwrap();
     for p in &config.protocols {

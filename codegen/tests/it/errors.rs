@@ -143,3 +143,15 @@ fn invalid_manifests_are_located() {
         "{text}"
     );
 }
+
+#[test]
+fn a_chain_of_references_back_to_itself_is_an_error_naming_the_chain() {
+    let text = error_text("alias_cycle.json");
+    assert!(
+        text.contains("`A` is only another name for itself: A → B → A"),
+        "{text}"
+    );
+    assert!(text.contains("(at /$defs/A)"), "{text}");
+    // `C = array of C` is fine: it becomes a newtype.
+    assert!(!text.contains("`C`"), "{text}");
+}

@@ -34,14 +34,24 @@ impl Cx<'_> {
     pub(super) fn emit_channel(&self, t: &TypeDef, u: &Union, c: &Channel) -> TokenStream {
         let name = ident::ident(&ident::type_name(&t.name));
         let catch_all = self.catch_all(u);
+        // Handler method names: the variant's, `_message` after a reserved one, then numbered
+        // until unique (tags `tag` and `tag_message` must not give one method twice).
+        let mut used: Vec<String> = RESERVED.iter().map(|r| r.to_string()).collect();
         let arms: Vec<Arm> = u
             .variants
             .iter()
             .map(|v| {
                 let mut method = ident::field_name(&v.name);
-                if RESERVED.contains(&ident::unraw(&method)) {
+                if used.iter().any(|r| r == ident::unraw(&method)) {
                     method.push_str("_message");
                 }
+                let base = method.clone();
+                let mut n = 2;
+                while used.iter().any(|r| r == ident::unraw(&method)) {
+                    method = format!("{base}_{n}");
+                    n += 1;
+                }
+                used.push(ident::unraw(&method).to_string());
                 let unit = matches!(&v.ty, Ty::Tuple(items) if items.is_empty())
                     && matches!(u.repr, UnionRepr::Adjacent { .. });
                 Arm {

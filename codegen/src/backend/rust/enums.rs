@@ -4,14 +4,23 @@
 
 use super::{Cx, docs, type_docs};
 use crate::ident;
-use crate::ir::{StringEnum, TypeDef};
+use crate::ir::{StringEnum, Ty, TypeDef};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 pub(super) fn emit_enum(cx: &Cx<'_>, t: &TypeDef, e: &StringEnum) -> TokenStream {
     let name = ident::ident(&ident::type_name(&t.name));
     let docs_attr = type_docs(t, "A string enumeration of the protocol.");
-    let user = cx.user_derives();
+    let user = cx.user_derives_for(&super::derive::Shape {
+        already: if cx.strict {
+            &["Copy", "Eq", "Hash", "Default"]
+        } else {
+            &["Eq", "Hash", "Default"]
+        },
+        // `Other(String)` unless strict; no `Default`: which value would it be?
+        members: if cx.strict { vec![] } else { vec![&Ty::String] },
+        extra: None,
+    });
     let decls = e.values.iter().map(|v| {
         let id = ident::ident(&ident::variant_name(&v.wire));
         let wire = &v.wire;
@@ -87,7 +96,11 @@ pub(super) fn emit_literal(
         // `null`, arrays and objects have no literal type; `check` rejects them before this.
         _ => quote!(()),
     };
-    let user = cx.user_derives();
+    let user = cx.user_derives_for(&super::derive::Shape {
+        already: &["Copy", "Eq", "Hash", "Default"],
+        members: vec![],
+        extra: None,
+    });
     quote! {
         #docs
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, wg::Literal)]

@@ -54,7 +54,15 @@ impl Cx<'_> {
         } else {
             quote!()
         };
-        let derives = self.derives(extra, true);
+        let derives = self.derives(
+            extra,
+            true,
+            &super::derive::Shape {
+                already: if defaultable { &["Default"] } else { &[] },
+                members: s.fields.iter().map(|f| &f.ty).collect(),
+                extra: Some(&s.extra),
+            },
+        );
         let impl_block = if accessors.is_empty() {
             quote!()
         } else {

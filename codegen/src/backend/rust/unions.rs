@@ -27,7 +27,15 @@ impl Cx<'_> {
     fn emit_tagged(&self, t: &TypeDef, u: &Union, tag: &str, content: Option<&str>) -> TokenStream {
         let name = ident::ident(&ident::type_name(&t.name));
         let docs_attr = type_docs(t, "A message union of the protocol.");
-        let user = self.user_derives();
+        let mut members: Vec<&Ty> = u.variants.iter().map(|v| &v.ty).collect();
+        if !self.strict {
+            members.push(&Ty::Any);
+        }
+        let user = self.user_derives_for(&super::derive::Shape {
+            already: &["Default"],
+            members,
+            extra: None,
+        });
         let decls = u.variants.iter().map(|v| {
             let id = ident::ident(&ident::variant_name(&v.name));
             let tag_value = v.tag.clone().unwrap_or_else(|| v.name.clone());
@@ -96,7 +104,11 @@ impl Cx<'_> {
             t,
             "A union of the protocol, decoded by the shape of the value.",
         );
-        let user = self.user_derives();
+        let user = self.user_derives_for(&super::derive::Shape {
+            already: &["Default"],
+            members: u.variants.iter().map(|v| &v.ty).collect(),
+            extra: None,
+        });
         let mut literals = Vec::new();
         let mut members = Vec::new();
         let decls: Vec<TokenStream> = u

@@ -357,3 +357,23 @@ fn a_member_open_to_any_tag_is_the_unknown_catch_all() {
     assert!(matches!(s, Subject::Unknown(_)), "{s:?}");
     rejects::<Subject>(json!({"type": "command"}), "command");
 }
+
+#[test]
+fn rust_name_hazards_compile_and_round_trip() {
+    use fx::rust_name_hazards::{Event, Forest, Holder, Outcome, Tree};
+    // `Tree = array of Tree` is a transparent newtype: the same JSON.
+    let t: Tree = same(json!([[], [[]]]));
+    assert_eq!(t.0.len(), 2);
+    let f: Forest = same(json!({"a": {"b": {}}}));
+    assert!(f.0.contains_key("a"));
+    // Enum values named like `Result::Err`, `Self` and a keyword.
+    for v in ["ok", "err", "Self", "type"] {
+        let o: Outcome = same(json!(v));
+        assert_eq!(o.as_str(), v);
+    }
+    #[allow(deprecated)]
+    let h: Holder = same(json!({"legacy": {"id": "x"}, "status": "err", "tree": []}));
+    assert!(h.legacy.is_some());
+    let e: Event = same(json!({"type": "tag_message"}));
+    assert!(matches!(e, Event::TagMessage(_)));
+}

@@ -98,3 +98,17 @@ decoder!(acp_v1, wiregen_wild::acp_v1;
 fn acp_v1_messages_round_trip_and_invalid_ones_name_the_field() {
     check("acp-v1", acp_v1, 15, 5);
 }
+
+decoder!(acp_v2, wiregen_wild::acp_v2;
+    "AgentClientProtocol" => p::AgentClientProtocol,
+    "SessionUpdate" => p::SessionUpdate,
+    "ContentBlock" => p::ContentBlock,
+    "McpServer" => p::McpServer,
+    "RequestPermissionOutcome" => p::RequestPermissionOutcome,
+    "ToolCallUpdate" => p::ToolCallUpdate,
+);
+
+#[test]
+fn acp_v2_messages_round_trip_and_invalid_ones_name_the_field() {
+    check("acp-v2", acp_v2, 15, 5);
+}
