@@ -33,7 +33,7 @@ impl Derive {
 
     fn variant_keys(self) -> &'static [&'static str] {
         match self {
-            Self::Union => &["rename", "self_tagged", "other"],
+            Self::Union => &["rename", "self_tagged", "other", "js"],
             Self::StringEnum => &["rename", "other"],
             Self::Literal => &[],
         }
@@ -65,6 +65,8 @@ pub(crate) struct Variant {
     pub(crate) self_tagged: Option<Span>,
     /// The span of `other`, if present.
     pub(crate) other: Option<Span>,
+    /// The span of `js` (the payload's numbers are encoded as JavaScript writes them), if present.
+    pub(crate) js: Option<Span>,
 }
 
 /// Lists allowed keys: `` `a`, `b` or `c` ``.
@@ -188,6 +190,7 @@ pub(crate) fn variant(attrs: &[Attribute], derive: Derive) -> Result<Variant> {
                     &path,
                 ),
                 "self_tagged" => set_once(&mut out.self_tagged, path.span(), "self_tagged", &path),
+                "js" => set_once(&mut out.js, path.span(), "js", &path),
                 _ => set_once(&mut out.other, path.span(), "other", &path),
             }
         })?;

@@ -22,6 +22,8 @@ struct Known {
     tag: String,
     shape: Shape,
     self_tagged: bool,
+    /// Numbers in the payload are encoded as JavaScript writes them (`1`, not `1.0`).
+    js: bool,
 }
 
 /// The `other` variant, holding the whole message.
@@ -182,6 +184,7 @@ fn parse_variants<'a>(
             tag,
             shape,
             self_tagged: attrs.self_tagged.is_some(),
+            js: attrs.js.is_some(),
         });
     }
     errors.finish()?;
@@ -318,7 +321,12 @@ fn generate(
                 } else {
                     quote!(#private::serialize_internal(__serializer, Self::TAG, #tag_value, __payload))
                 };
-                ser_arms.push(quote!(Self::#ident(__payload) => #ser,));
+                let bind = if known.js {
+                    quote!(Self::#ident(__payload) => { let __payload = &#krate::js::Js(__payload); #ser })
+                } else {
+                    quote!(Self::#ident(__payload) => #ser,)
+                };
+                ser_arms.push(bind);
                 let de = quote_spanned!(ty.span()=> <#ty as #krate::serde::Deserialize<'de>>::deserialize);
                 variant_arms.push(quote! {
                     #index => ::core::result::Result::map(#de(__deserializer), Self::#ident),

@@ -46,6 +46,13 @@ impl Cx<'_> {
                 (false, true) => quote!(#[wiregen(rename = #tag_value)]),
                 (false, false) => quote!(#[wiregen(rename = #tag_value, self_tagged)]),
             };
+            // A payload holding `f64`s directly (`{"type": "progress", "data": 1}`) keeps
+            // JavaScript's number text.
+            let attr = if self.has_number(&v.ty) {
+                quote!(#attr #[wiregen(js)])
+            } else {
+                attr
+            };
             let payload = match &v.ty {
                 Ty::Tuple(items) if items.is_empty() && content.is_some() => quote!(),
                 _ => {

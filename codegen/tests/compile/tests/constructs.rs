@@ -377,3 +377,18 @@ fn rust_name_hazards_compile_and_round_trip() {
     let e: Event = same(json!({"type": "tag_message"}));
     assert!(matches!(e, Event::TagMessage(_)));
 }
+
+#[test]
+fn adjacent_payloads_keep_javascript_numbers() {
+    use fx::adjacent_numbers::Ev;
+    for text in [
+        r#"{"type":"progress","data":1}"#,
+        r#"{"type":"progress","data":0.5}"#,
+        r#"{"type":"many","data":[1,2.5,-3]}"#,
+        r#"{"type":"label","data":"x"}"#,
+    ] {
+        let e: Ev = wiregen_runtime::from_str(text).unwrap();
+        // Byte for byte: `1` is written `1`, not `1.0`.
+        assert_eq!(wiregen_runtime::to_string(&e).unwrap(), text);
+    }
+}
