@@ -75,3 +75,26 @@ fn members_that_become_the_same_rust_name_are_numbered() {
     assert!(out.code.contains("Array(Vec<String>)"), "{}", out.code);
     assert!(out.code.contains("Array2(Vec<MoveTarget>)"), "{}", out.code);
 }
+
+#[test]
+fn bundle_entries_name_the_files_types_they_refer_to() {
+    // Two files both define `Params`; each is named after the bundle's entry, not a clash.
+    let out = generate(&fixtures("jsonschema").join("bundled_refs.json")).expect("generates");
+    for name in [
+        "ToolExecuteParams",
+        "ToolExecuteResult",
+        "SessionOpenParams",
+    ] {
+        assert!(
+            out.code.contains(&format!("pub struct {name} {{")),
+            "{name}: {}",
+            out.code
+        );
+    }
+    assert!(!out.code.contains("pub struct Params"), "{}", out.code);
+    assert!(
+        out.code.contains("pub open: Option<SessionOpenParams>"),
+        "{}",
+        out.code
+    );
+}

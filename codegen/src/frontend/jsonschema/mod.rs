@@ -308,7 +308,9 @@ impl Loader {
                 };
                 for (name, schema) in members {
                     let pointer = format!("/{key}/{}", escape_pointer(name));
-                    self.register(doc, &pointer, TypePath::top(name.clone()), schema);
+                    if !self.bundle_entry(doc, &pointer, name, schema) {
+                        self.register(doc, &pointer, TypePath::top(name.clone()), schema);
+                    }
                 }
             }
         }
@@ -328,6 +330,45 @@ impl Loader {
             .get("description")
             .and_then(Json::as_str)
             .map(str::to_string);
+    }
+
+    /// A bundle's definition that is only a `$ref` into another file
+    /// (`"ToolExecuteParams": {"$ref": "methods/tool-execute.json#/$defs/Params"}`): the
+    /// target is the type, named after the bundle's entry (bundles collect many files' `Params`).
+    /// Returns whether `name` was handled so.
+    fn bundle_entry(&mut self, doc: usize, pointer: &str, name: &str, schema: &Json) -> bool {
+        let Some(r) = schema.get("$ref").and_then(Json::as_str) else {
+            return false;
+        };
+        let only_ref = schema.as_object().is_some_and(|m| {
+            m.iter()
+                .all(|(k, _)| k == "$ref" || ANNOTATIONS.contains(&k.as_str()))
+        });
+        if !only_ref || r.starts_with('#') || r.contains("://") {
+            return false;
+        }
+        let queued = self.queue.len();
+        let Some((target_doc, target_pointer, path)) = self.resolve_ref(doc, schema, pointer, r)
+        else {
+            return true;
+        };
+        let fresh = self.queue.len() > queued && self.queue.back().is_some_and(|q| q.2 == path);
+        let wanted = TypePath::top(name.to_string());
+        if fresh && path != wanted && !self.taken.contains_key(&wanted) {
+            if let Some(loc) = self.taken.remove(&path) {
+                self.taken.insert(wanted.clone(), loc);
+            }
+            if let Some(q) = self.queue.back_mut() {
+                q.2 = wanted.clone();
+            }
+            self.named
+                .insert((target_doc, target_pointer), wanted.clone());
+            self.named.insert((doc, pointer.to_string()), wanted);
+        } else {
+            // Already a type (or the name is taken): the entry is an alias of it.
+            self.register(doc, pointer, wanted, schema);
+        }
+        true
     }
 
     /// Registers a named schema; reports a clash when the name is already taken.
