@@ -1,5 +1,6 @@
 //! Integration tests of the `wiregen` library and binary (one test binary, modules by boundary).
 
+mod accepted_compiles;
 mod cli;
 mod clippy;
 mod diff;

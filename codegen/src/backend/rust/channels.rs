@@ -352,6 +352,10 @@ impl Cx<'_> {
             let Some((chain, f)) = paths.iter().find_map(|p| self.resolve_path(payload, p)) else {
                 continue;
             };
+            // A constant member is a literal type of its own, not a value to hand out.
+            if matches!(f.value_ty(), Ty::Literal(_)) {
+                continue;
+            }
             if value_ty.get_or_insert_with(|| f.value_ty().clone()) != f.value_ty() {
                 return None;
             }
