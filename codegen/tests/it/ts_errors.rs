@@ -98,6 +98,18 @@ fn unknown_and_non_json_types_have_hints() {
 }
 
 #[test]
+fn typeof_of_a_value_that_is_not_a_literal_const_is_an_error() {
+    let text = error_text("typeof_value.ts");
+    assert!(
+        text.contains("`typeof` of a value: `typeof version`")
+            && text.contains("typeof_value.ts:6:12")
+            && text.contains("`typeof started`")
+            && text.contains("hint: `typeof X` is the literal of a `const X"),
+        "{text}"
+    );
+}
+
+#[test]
 fn unsupported_constructs_nothing_uses_are_warnings() {
     let out = generate(&fixtures("errors/ts").join("unreached_unsupported.ts")).unwrap();
     let text = portable(&out.warnings.to_string());

@@ -312,3 +312,55 @@ fn the_builder_generates_from_typescript_and_reports_every_package_file() {
         assert!(files.iter().any(|x| x == f), "{f} missing from {files:?}");
     }
 }
+
+fn ts_dump(fixture: &str) -> String {
+    let path = fixtures("ts").join(fixture);
+    wiregen::dump::dump(&wiregen::load(&path).unwrap_or_else(|e| panic!("{fixture}: {e}")))
+}
+
+#[test]
+fn typeof_of_a_literal_const_is_that_literal() {
+    let ir = ts_dump("typeof_const.ts");
+    for expected in [
+        "- jsonrpc (required): \"2.0\"",
+        "- version (required): \"2025-06-18\"",
+        "- enabled (required): true",
+        "- kind (required): \"ping\"",
+        "- code (required): -32042",
+    ] {
+        assert!(ir.contains(expected), "{expected}\n{ir}");
+    }
+    // The constants themselves are values, not types.
+    assert!(!ir.contains("JSONRPC_VERSION"), "{ir}");
+}
+
+#[test]
+fn declare_module_declarations_are_collected() {
+    let path = fixtures("ts").join("namespaces.ts");
+    let module = wiregen::load(&path).unwrap();
+    let names: Vec<&str> = module.types.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "ProtocolMessage",
+            "Request",
+            "LaunchArguments",
+            "Checksum",
+            "ChecksumAlgorithm",
+            "Hello",
+            "ApiV2Hello",
+            "Bye",
+            "Status"
+        ]
+    );
+    // A name declared twice: the later one is qualified by its namespaces, with a warning.
+    let warnings = crate::portable(&module.warnings.to_string());
+    assert!(
+        warnings
+            .contains("two declarations are named `Hello`; this one is generated as `ApiV2Hello`")
+            && warnings.contains("ts/namespaces.ts:44:5"),
+        "{warnings}"
+    );
+    // The package's files are real files only (no entry per namespace).
+    assert_eq!(module.files.len(), 1, "{:?}", module.files);
+}

@@ -20,9 +20,24 @@ impl Loader {
             self.module.docs.clone_from(&doc.description);
             self.module.title.clone_from(&doc.title);
         }
-        let exports = (0..self.entries).flat_map(|e| pkg.exported(e));
-        for (name, found, _) in exports {
-            let Found::Decl(f, i) = found else { continue };
+        for e in 0..self.entries {
+            self.collect_exports(e, 0);
+        }
+    }
+
+    /// Registers the exported data types of a file or namespace, and of the namespaces it
+    /// exports (`export declare module X { ... }`), in export order.
+    fn collect_exports(&mut self, file: usize, depth: usize) {
+        let pkg = self.pkg.clone();
+        for (name, found, _) in pkg.exported(file) {
+            let (f, i) = match found {
+                Found::Decl(f, i) => (f, i),
+                Found::Namespace(unit) if pkg.files[unit].parent.is_some() && depth < 32 => {
+                    self.collect_exports(unit, depth + 1);
+                    continue;
+                }
+                _ => continue,
+            };
             if name == "default" {
                 continue;
             }
@@ -34,7 +49,7 @@ impl Loader {
                 )
             };
             match &decl.kind {
-                DeclKind::Value => {}
+                DeclKind::Value | DeclKind::Constant(_) => {}
                 _ if !decl.params().is_empty() => {}
                 DeclKind::Interface {
                     members, extends, ..

@@ -84,7 +84,7 @@ impl Loader {
                 }
                 self.module.types[slot].kind = self.const_kind(values, job.file);
             }
-            DeclKind::Value => {}
+            DeclKind::Value | DeclKind::Constant(_) => {}
         }
     }
 

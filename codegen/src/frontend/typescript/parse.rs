@@ -92,7 +92,7 @@ fn parse_here(path: &Path, text: &str) -> (SourceFile, Vec<SyntaxError>) {
         SourceType::ts()
     };
     let ret = oxc_parser::Parser::new(&allocator, text, source_type).parse();
-    let errors = ret
+    let mut errors: Vec<SyntaxError> = ret
         .diagnostics
         .iter()
         .map(|d| {
@@ -115,6 +115,9 @@ fn parse_here(path: &Path, text: &str) -> (SourceFile, Vec<SyntaxError>) {
         text,
         docs: Vec::new(),
         depth: std::cell::Cell::new(0),
+        dts: source_type.is_typescript_definition(),
+        ambient: std::cell::Cell::new(false),
+        errors: std::cell::RefCell::new(Vec::new()),
     };
     let mut file = SourceFile::default();
     for c in ret.program.comments.iter() {
@@ -137,6 +140,7 @@ fn parse_here(path: &Path, text: &str) -> (SourceFile, Vec<SyntaxError>) {
     for stmt in &ret.program.body {
         conv.statement(stmt, &mut file);
     }
+    errors.extend(conv.errors.into_inner());
     (file, errors)
 }
 
@@ -146,6 +150,12 @@ struct Conv<'s> {
     docs: Vec<(u32, JsDoc)>,
     /// Nesting of the type being converted (deeper types are refused, not recursed into).
     depth: std::cell::Cell<usize>,
+    /// A `.d.ts` file: every namespace in it is ambient.
+    dts: bool,
+    /// Inside an ambient namespace (`declare module X { ... }`).
+    ambient: std::cell::Cell<bool>,
+    /// Syntax errors oxc recovers from silently (members not separated).
+    errors: std::cell::RefCell<Vec<SyntaxError>>,
 }
 
 /// Type expressions nested deeper than this are an error (the later stages recurse).
@@ -204,6 +214,15 @@ impl Conv<'_> {
                 }
             }
             S::ExportDeclaration(e) => {
+                if let ast::Declaration::TSNamespaceDeclaration(n) = &e.declaration {
+                    let name = self.namespace(n, file);
+                    file.exports.push(Export::Local {
+                        exported: name.clone(),
+                        local: name,
+                        span: span(e.span),
+                    });
+                    return;
+                }
                 for d in self.declaration(&e.declaration, start) {
                     file.exports.push(Export::Local {
                         exported: d.name.clone(),
@@ -250,12 +269,70 @@ impl Conv<'_> {
                     file.decls.push(d);
                 }
             }
-            _ => {
-                if let Some(decl) = stmt.as_declaration() {
-                    file.decls.extend(self.declaration(decl, start));
+            _ => match stmt.as_declaration() {
+                Some(ast::Declaration::TSNamespaceDeclaration(n)) => {
+                    self.namespace(n, file);
+                }
+                Some(decl) => file.decls.extend(self.declaration(decl, start)),
+                None => {}
+            },
+        }
+    }
+
+    /// A namespace's body, added to `file.namespaces` (merged with a same-named one);
+    /// returns its name. `namespace A.B {}` is `A` with an exported `B`.
+    fn namespace(&self, n: &ast::TSNamespaceDeclaration<'_>, file: &mut SourceFile) -> String {
+        let outer = self.ambient.get();
+        self.ambient.set(outer || n.declare || self.dts);
+        let mut body = SourceFile::default();
+        match &n.body {
+            ast::TSNamespaceDeclarationBody::TSModuleBlock(b) => {
+                for stmt in &b.body {
+                    self.statement(stmt, &mut body);
+                }
+            }
+            ast::TSNamespaceDeclarationBody::TSNamespaceDeclaration(inner) => {
+                let name = self.namespace(inner, &mut body);
+                body.exports.push(Export::Local {
+                    exported: name.clone(),
+                    local: name,
+                    span: span(inner.span),
+                });
+            }
+        }
+        if self.ambient.get() {
+            // Ambient: every member is exported.
+            let names: Vec<(String, Span)> = body
+                .decls
+                .iter()
+                .map(|d| (d.name.clone(), d.span))
+                .chain(body.namespaces.iter().map(|n| (n.name.clone(), n.span)))
+                .collect();
+            for (name, sp) in names {
+                let exported = body
+                    .exports
+                    .iter()
+                    .any(|e| matches!(e, Export::Local { local, .. } if *local == name));
+                if !exported {
+                    body.exports.push(Export::Local {
+                        exported: name.clone(),
+                        local: name,
+                        span: sp,
+                    });
                 }
             }
         }
+        self.ambient.set(outer);
+        let name = n.id.name.to_string();
+        merge_namespace(
+            &mut file.namespaces,
+            Namespace {
+                name: name.clone(),
+                span: span(n.span),
+                body,
+            },
+        );
+        name
     }
 
     fn declaration(&self, decl: &ast::Declaration<'_>, start: u32) -> Vec<Decl> {
@@ -293,12 +370,19 @@ impl Conv<'_> {
                 .filter_map(|d| {
                     let name = d.id.get_identifier_name()?.to_string();
                     let table = d.init.as_ref().and_then(|init| self.const_table(init));
-                    Some(match table {
-                        Some(members) => Decl {
+                    let constant = (v.kind == ast::VariableDeclarationKind::Const)
+                        .then(|| self.constant(d))
+                        .flatten();
+                    Some(match (table, constant) {
+                        (Some(members), _) => Decl {
                             kind: DeclKind::ConstTable(members),
                             ..value(&name)
                         },
-                        None => value(&name),
+                        (None, Some(v)) => Decl {
+                            kind: DeclKind::Constant(v),
+                            ..value(&name)
+                        },
+                        (None, None) => value(&name),
                     })
                 })
                 .collect(),
@@ -316,6 +400,27 @@ impl Conv<'_> {
             }
             _ => Vec::new(),
         }
+    }
+
+    /// The literal type of a `const`: its literal initializer (`= "2.0"`, `= -1`,
+    /// `= "a" as const`) or its literal type annotation (`declare const X: "2.0"`).
+    fn constant(&self, d: &ast::VariableDeclarator<'_>) -> Option<serde_json::Value> {
+        if let Some(t) = &d.type_annotation {
+            return match self.ty(&t.type_annotation).kind {
+                TyKind::Literal(v) => Some(v),
+                _ => None,
+            };
+        }
+        let mut e = d.init.as_ref()?;
+        while let ast::Expression::TSAsExpression(a) = e {
+            let as_const = matches!(&a.type_annotation, ast::TSType::TSTypeReference(r)
+                if matches!(&r.type_name, ast::TSTypeName::IdentifierReference(i) if i.name == "const"));
+            if !as_const {
+                return None;
+            }
+            e = &a.expression;
+        }
+        literal_value(e)
     }
 
     fn interface(&self, i: &ast::TSInterfaceDeclaration<'_>, start: u32) -> Decl {
@@ -435,6 +540,23 @@ impl Conv<'_> {
     }
 
     fn members(&self, sigs: &[ast::TSSignature<'_>]) -> Vec<Member> {
+        // Members are separated by `;`, `,` or a line break; oxc accepts `name string;` as
+        // two members (`name` and `string`) without a diagnostic, tsc reports `';' expected`.
+        for pair in sigs.windows(2) {
+            let (a, b) = (pair[0].span(), pair[1].span());
+            let own = self.source(a);
+            let gap = self
+                .text
+                .get(a.end as usize..b.start as usize)
+                .unwrap_or_default();
+            if !own.trim_end().ends_with([';', ',']) && !gap.contains([';', ',', '\n', '\r']) {
+                self.errors.borrow_mut().push(SyntaxError {
+                    span: span(b),
+                    message: "`;` expected".into(),
+                    help: Some("separate members with `;` (a member is `name: Type;`)".into()),
+                });
+            }
+        }
         sigs.iter().map(|s| self.member(s)).collect()
     }
 
@@ -702,5 +824,22 @@ fn literal_value(e: &ast::Expression<'_>) -> Option<serde_json::Value> {
         }
         ast::Expression::ParenthesizedExpression(p) => literal_value(&p.expression),
         _ => None,
+    }
+}
+
+/// Adds a namespace to a list, merging its body into a same-named one (TypeScript merges
+/// namespace declarations).
+fn merge_namespace(list: &mut Vec<Namespace>, ns: Namespace) {
+    match list.iter_mut().find(|n| n.name == ns.name) {
+        Some(existing) => {
+            let body = &mut existing.body;
+            body.decls.extend(ns.body.decls);
+            body.imports.extend(ns.body.imports);
+            body.exports.extend(ns.body.exports);
+            for inner in ns.body.namespaces {
+                merge_namespace(&mut body.namespaces, inner);
+            }
+        }
+        None => list.push(ns),
     }
 }

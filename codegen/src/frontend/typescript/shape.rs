@@ -70,6 +70,10 @@ impl Loader {
     pub(super) fn string_literal(&self, ty: &TsType, scope: &Scope) -> Option<String> {
         match &ty.kind {
             TyKind::Literal(Value::String(s)) => Some(s.clone()),
+            TyKind::Typeof(name) => match self.constant(scope, name)? {
+                Value::String(s) => Some(s),
+                _ => None,
+            },
             TyKind::Ref { name, args } if args.is_empty() => {
                 if let [one] = name.as_slice()
                     && let Some((t, s)) = scope.bound(one)
@@ -81,6 +85,17 @@ impl Loader {
                     _ => None,
                 }
             }
+            _ => None,
+        }
+    }
+
+    /// The literal value of a `const` named in `scope` (what `typeof X` denotes).
+    pub(super) fn constant(&self, scope: &Scope, name: &[String]) -> Option<Value> {
+        match self.pkg.lookup(scope.file, name).ok()? {
+            Found::Decl(f, i) => match &self.pkg.files[f].syntax.decls[i].kind {
+                DeclKind::Constant(v) => Some(v.clone()),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -165,11 +180,15 @@ impl Loader {
                     "apply `keyof` to an interface or object type of the package, or to `typeof` an `as const` table",
                 ),
             },
+            TyKind::Typeof(name) if self.constant(scope, name).is_some() => {
+                Shape::Literal(self.constant(scope, name).unwrap_or_default())
+            }
             TyKind::Typeof(_) => bad(
                 scope,
                 ty.span,
                 "unsupported TypeScript construct: `typeof` of a value",
-                "for an `as const` table use `(typeof t)[keyof typeof t]` (its values) or \
+                "`typeof X` is the literal of a `const X = \"...\"` (or `-1`, `true`); for an \
+                 `as const` table use `(typeof t)[keyof typeof t]` (its values) or \
                  `keyof typeof t` (its keys)",
             ),
             TyKind::Indexed(obj, index) => return self.indexed_shape(ty, obj, index, scope),
@@ -267,7 +286,7 @@ impl Loader {
             Ok(Found::Decl(f, i)) => {
                 let decl = &pkg.files[f].syntax.decls[i];
                 match &decl.kind {
-                    DeclKind::Value | DeclKind::ConstTable(_) => bad(
+                    DeclKind::Value | DeclKind::ConstTable(_) | DeclKind::Constant(_) => bad(
                         scope,
                         ty.span,
                         format!("`{shown}` is a value, not a type"),

@@ -425,6 +425,10 @@ impl Loader {
         }
         match &ty.kind {
             TyKind::Literal(serde_json::Value::String(s)) => Some(vec![s.clone()]),
+            TyKind::Typeof(name) => match self.constant(scope, name)? {
+                serde_json::Value::String(s) => Some(vec![s]),
+                _ => None,
+            },
             TyKind::Union(members) => {
                 let mut out: Vec<String> = Vec::new();
                 for m in members {
