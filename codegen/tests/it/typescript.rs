@@ -364,3 +364,25 @@ fn declare_module_declarations_are_collected() {
     // The package's files are real files only (no entry per namespace).
     assert_eq!(module.files.len(), 1, "{:?}", module.files);
 }
+
+#[test]
+fn open_objects_keep_their_other_members_in_both_frontends() {
+    let ir = ts_dump("maps.ts");
+    assert!(ir.contains("struct Settings extra=map<any>"), "{ir}");
+    let schema = r#"{"$defs": {
+        "True": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": true},
+        "Empty": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": {}},
+        "Absent": {"type": "object", "properties": {"a": {"type": "string"}}},
+        "False": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": false}
+    }}"#;
+    let module = wiregen::frontend::jsonschema::load_str(Path::new("open.json"), schema).unwrap();
+    let ir = wiregen::dump::dump(&module);
+    for expected in [
+        "struct True extra=map<any>",
+        "struct Empty extra=map<any>",
+        "struct Absent extra=open",
+        "struct False extra=closed",
+    ] {
+        assert!(ir.contains(expected), "{expected}\n{ir}");
+    }
+}

@@ -322,15 +322,13 @@ impl Loader {
         }
         out.extra = match obj.index {
             None => Extra::Closed,
-            Some((t, s)) => match self.shape(&t, &s) {
-                (Shape::Any, false) => Extra::Open,
-                _ => Extra::Map(self.lower_ty(
-                    &t,
-                    &s,
-                    &Hint::new(path.module.clone(), format!("{owner}Extra")),
-                    &Docs::default(),
-                )),
-            },
+            // `[key: string]: unknown` too: an open object keeps its other members.
+            Some((t, s)) => Extra::Map(self.lower_ty(
+                &t,
+                &s,
+                &Hint::new(path.module.clone(), format!("{owner}Extra")),
+                &Docs::default(),
+            )),
         };
         out
     }
