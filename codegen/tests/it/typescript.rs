@@ -386,3 +386,59 @@ fn open_objects_keep_their_other_members_in_both_frontends() {
         assert!(ir.contains(expected), "{expected}\n{ir}");
     }
 }
+
+#[test]
+fn optional_never_members_are_left_out_and_documented() {
+    let module = wiregen::load(&fixtures("ts").join("never_members.ts")).unwrap();
+    let def = |name: &str| {
+        let t = module.types.iter().find(|t| t.name == name).unwrap();
+        let wiregen::ir::TypeKind::Struct(s) = &t.kind else {
+            panic!("{t:?}")
+        };
+        let wires: Vec<&str> = s.fields.iter().map(|f| f.wire.as_str()).collect();
+        (t.docs.text.clone().unwrap_or_default(), wires)
+    };
+    assert_eq!(
+        def("Text"),
+        (
+            "A text part.\n\n`url` is never present.".into(),
+            vec!["type", "text"]
+        )
+    );
+    assert_eq!(
+        def("Trimmed"),
+        (
+            "Members a newer version removed.\n\n`legacy` and `old` are never present.".into(),
+            vec!["id"]
+        )
+    );
+}
+
+#[test]
+fn interfaces_extending_record_keep_their_members_and_a_map_of_the_rest() {
+    let ir = ts_dump("record_bases.ts");
+    assert!(ir.contains("struct Scores extra=map<number>"), "{ir}");
+    assert!(ir.contains("- total (required): number"), "{ir}");
+    assert!(ir.contains("struct Meta extra=map<any>"), "{ir}");
+    assert!(ir.contains("alias Labels = map<string>"), "{ir}");
+}
+
+#[test]
+fn long_extends_chains_are_not_cycles() {
+    let mut text = String::from("export interface T0 { m0: string }\n");
+    for i in 1..100 {
+        text.push_str(&format!(
+            "export interface T{i} extends T{} {{ m{i}: string }}\n",
+            i - 1
+        ));
+    }
+    let path = fixtures("ts").join("chain.ts");
+    let module =
+        wiregen::frontend::typescript::load_str(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+    let last = module.types.iter().find(|t| t.name == "T99").unwrap();
+    let wiregen::ir::TypeKind::Struct(s) = &last.kind else {
+        panic!("{last:?}")
+    };
+    assert_eq!(s.fields.len(), 100);
+    assert_eq!(s.fields[0].wire, "m0");
+}

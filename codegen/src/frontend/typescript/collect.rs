@@ -187,7 +187,7 @@ impl Loader {
     }
 
     /// A key identifying a type argument (declarations by identity, other types by text).
-    fn canon(&self, t: &TsType, s: &Scope, depth: usize) -> String {
+    pub(super) fn canon(&self, t: &TsType, s: &Scope, depth: usize) -> String {
         if depth > 8 {
             return format!("@{}:{}", s.file, t.span.start);
         }

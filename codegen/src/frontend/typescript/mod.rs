@@ -108,6 +108,7 @@ fn load_entries(entries: Vec<(std::path::PathBuf, String)>) -> Result<Module, Di
         reached: HashSet::new(),
         reported: HashSet::new(),
         in_namespace: HashSet::new(),
+        expanding: Vec::new(),
     };
     loader.collect_entry();
     loader.run();
@@ -197,6 +198,9 @@ struct Loader {
     reported: HashSet<(usize, u32, String)>,
     /// Names given to declarations inside namespaces (a clash with one is disambiguated).
     in_namespace: HashSet<TypePath>,
+    /// Declarations (file, index, canonical arguments) whose members are being computed:
+    /// meeting one again is a cycle.
+    expanding: Vec<(usize, usize, String)>,
 }
 
 impl Loader {

@@ -114,7 +114,12 @@ impl Loader {
                 "`undefined` is not a JSON value",
                 "make the member optional (`x?: T`) instead",
             ),
-            TyKind::Never => bad(scope, ty.span, "`never` has no values", "remove the member"),
+            TyKind::Never => bad(
+                scope,
+                ty.span,
+                "`never` has no values",
+                "remove the member, or make it optional (`x?: never`: never present)",
+            ),
             TyKind::ObjectKeyword => Shape::Map(None),
             TyKind::Literal(v) => Shape::Literal(v.clone()),
             TyKind::Ref { name, args } => return self.ref_shape(ty, name, args, scope),
