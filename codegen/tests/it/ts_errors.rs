@@ -142,6 +142,19 @@ fn extends_cycles_are_found_by_the_declarations_being_expanded() {
 }
 
 #[test]
+fn kept_members_of_platform_types_are_errors_naming_the_type() {
+    let text = error_text("kept_platform_member.ts");
+    assert!(
+        text.contains("`Uint8Array` is not a JSON value")
+            && text.contains("kept_platform_member.ts:4:9")
+            && text.contains("`AbortSignal` is a JavaScript object, not a JSON value")
+            && text.contains("kept_platform_member.ts:5:11")
+            && text.contains("hint: it belongs to JavaScript API"),
+        "{text}"
+    );
+}
+
+#[test]
 fn unsupported_constructs_nothing_uses_are_warnings() {
     let out = generate(&fixtures("errors/ts").join("unreached_unsupported.ts")).unwrap();
     let text = portable(&out.warnings.to_string());

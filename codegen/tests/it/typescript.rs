@@ -442,3 +442,18 @@ fn long_extends_chains_are_not_cycles() {
     assert_eq!(s.fields.len(), 100);
     assert_eq!(s.fields[0].wire, "m0");
 }
+
+#[test]
+fn omit_and_pick_resolve_only_the_members_they_keep() {
+    let path = fixtures("ts").join("platform_globals.ts");
+    let module = wiregen::load(&path).unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<&str> = module.types.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["WireOptions", "UploadName", "UploadMeta"]);
+    let notes = crate::portable(&module.warnings.to_string());
+    assert!(
+        notes.contains(
+            "`RequestOptions` has a member `signal` of type `AbortSignal`: JavaScript API, not wire data; skipped"
+        ) && notes.contains("ts/platform_globals.ts:5:1"),
+        "{notes}"
+    );
+}

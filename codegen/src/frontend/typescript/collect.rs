@@ -3,9 +3,9 @@
 //! note), how generic declarations are instantiated at use (named deterministically, `Page`
 //! + `User` → `PageUser`), and the warnings for unsupported constructs nothing reaches.
 
-use super::resolve::Found;
-use super::shape::only_methods;
-use super::syntax::{DeclKind, Span, TsType, TyKind};
+use super::resolve::{Found, Missing};
+use super::shape::{is_api_global, only_methods};
+use super::syntax::{DeclKind, Member, MemberKind, Span, TsType, TyKind};
 use super::utility::Bad;
 use super::{Job, Loader, Scope};
 use crate::diag::Diagnostic;
@@ -56,6 +56,27 @@ impl Loader {
                 } if extends.is_empty() && only_methods(members) => {
                     self.note_at(f, decl.span, api("has only methods"), "nothing to do");
                 }
+                DeclKind::Interface { members, .. }
+                | DeclKind::Alias {
+                    ty:
+                        TsType {
+                            kind: TyKind::Object(members),
+                            ..
+                        },
+                    ..
+                } if self.api_member(f, members).is_some() => {
+                    let (member, global) = self.api_member(f, members).unwrap_or_default();
+                    self.note_at(
+                        f,
+                        decl.span,
+                        api(&format!("has a member `{member}` of type `{global}`")),
+                        &format!(
+                            "nothing to do; a data type that needs its other members can use \
+                             `Omit<{}, \"{member}\">`",
+                            decl.name
+                        ),
+                    );
+                }
                 DeclKind::Alias { ty, .. } if matches!(ty.kind, TyKind::Function) => {
                     self.note_at(f, decl.span, api("is a function type"), "nothing to do");
                 }
@@ -76,6 +97,30 @@ impl Loader {
                 }
             }
         }
+    }
+
+    /// The first member (name, type name) whose type is a platform global that is a live
+    /// JavaScript object (`signal?: AbortSignal`), when the package does not declare the name.
+    fn api_member(&self, file: usize, members: &[Member]) -> Option<(String, String)> {
+        members.iter().find_map(|m| {
+            let MemberKind::Property(Some(t)) = &m.kind else {
+                return None;
+            };
+            let parts = match &t.kind {
+                TyKind::Union(parts) => parts.as_slice(),
+                _ => std::slice::from_ref(t),
+            };
+            parts.iter().find_map(|p| match &p.kind {
+                TyKind::Ref { name, .. }
+                    if name.len() == 1
+                        && is_api_global(&name[0])
+                        && matches!(self.pkg.lookup(file, name), Err(Missing::Unknown)) =>
+                {
+                    Some((m.name.clone(), name[0].clone()))
+                }
+                _ => None,
+            })
+        })
     }
 
     /// Whether an `as const` table's file declares a type of the table's type name (the

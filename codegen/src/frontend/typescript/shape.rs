@@ -55,6 +55,26 @@ fn unsupported_hint(what: &str) -> &'static str {
     }
 }
 
+/// Platform globals that are live JavaScript objects (signals, streams, handles, promises):
+/// a member of one of these types makes its object JavaScript API.
+pub(super) fn is_api_global(name: &str) -> bool {
+    matches!(
+        name,
+        "AbortSignal"
+            | "AbortController"
+            | "EventTarget"
+            | "ReadableStream"
+            | "WritableStream"
+            | "TransformStream"
+            | "MessagePort"
+            | "Worker"
+            | "WebSocket"
+            | "Promise"
+            | "PromiseLike"
+            | "Function"
+    )
+}
+
 /// Whether a member list is all methods (an interface of JavaScript API).
 pub(super) fn only_methods(members: &[super::syntax::Member]) -> bool {
     !members.is_empty()
@@ -354,12 +374,27 @@ impl Loader {
                 "`Date` is not a JSON value",
                 "JSON carries dates as strings: use `string` (with `@format date-time`)",
             ),
-            "Map" | "Set" | "WeakMap" | "WeakSet" | "Promise" | "Function" | "RegExp" | "Error"
-            | "Symbol" | "Uint8Array" | "ArrayBuffer" => bad(
+            "Uint8Array" | "Uint16Array" | "Uint32Array" | "Int8Array" | "Int16Array"
+            | "Int32Array" | "Float32Array" | "Float64Array" | "ArrayBuffer" | "DataView"
+            | "Blob" => bad(
+                scope,
+                ty.span,
+                format!("`{name}` is not a JSON value"),
+                "JSON carries bytes as text: use `string` (base64, with `@contentEncoding base64`) \
+                 or `number[]`",
+            ),
+            "Map" | "Set" | "WeakMap" | "WeakSet" | "RegExp" | "Error" | "Symbol" | "URL" => bad(
                 scope,
                 ty.span,
                 format!("`{name}` is not a JSON value"),
                 "use `Record<string, T>` for maps, `T[]` for sets and lists, and plain data types",
+            ),
+            _ if is_api_global(name) => bad(
+                scope,
+                ty.span,
+                format!("`{name}` is a JavaScript object, not a JSON value"),
+                "it belongs to JavaScript API (options, handles): keep it out of data types, \
+                 e.g. with `Omit<T, \"member\">`",
             ),
             _ => bad(
                 scope,
