@@ -457,3 +457,16 @@ fn omit_and_pick_resolve_only_the_members_they_keep() {
         "{notes}"
     );
 }
+
+#[test]
+fn literals_beside_their_primitive_are_that_primitive() {
+    let ir = ts_dump("open_literal_unions.ts");
+    for expected in [
+        "- type (required): string",
+        "- reason (optional nullable): string",
+        "- code (required): number",
+        "- flag (required): bool",
+    ] {
+        assert!(ir.contains(expected), "{expected}\n{ir}");
+    }
+}

@@ -264,6 +264,27 @@ impl Loader {
         if rest.is_empty() {
             return (Shape::Literal(Value::Null), false);
         }
+        // `"a" | "b" | string` is `string` (TypeScript absorbs literals into their primitive;
+        // the reference writes `string`), likewise for numbers and booleans.
+        let prims: Vec<bool> = [TyKind::String, TyKind::Number, TyKind::Boolean]
+            .iter()
+            .map(|p| {
+                rest.iter()
+                    .any(|(_, m)| std::mem::discriminant(&m.kind) == std::mem::discriminant(p))
+            })
+            .collect();
+        if prims.contains(&true) {
+            let absorbed: Vec<bool> = rest
+                .iter()
+                .map(|(_, m)| match &m.kind {
+                    TyKind::Literal(Value::Number(_)) => prims[1],
+                    TyKind::Literal(Value::Bool(_)) => prims[2],
+                    _ => prims[0] && self.string_literal(m, scope).is_some(),
+                })
+                .collect();
+            let mut keep = absorbed.iter().map(|a| !a);
+            rest.retain(|_| keep.next().unwrap_or(true));
+        }
         if rest.len() >= 2 {
             let strings: Option<Vec<String>> = rest
                 .iter()
