@@ -350,7 +350,9 @@ fn declare_module_declarations_are_collected() {
             "Hello",
             "ApiV2Hello",
             "Bye",
-            "Status"
+            "Shape",
+            "Status",
+            "Kind"
         ]
     );
     // A name declared twice: the later one is qualified by its namespaces, with a warning.
@@ -363,6 +365,15 @@ fn declare_module_declarations_are_collected() {
     );
     // The package's files are real files only (no entry per namespace).
     assert_eq!(module.files.len(), 1, "{:?}", module.files);
+}
+
+#[test]
+fn export_assignment_of_a_namespace_exports_its_members() {
+    let ir = ts_dump("export_assignment.ts");
+    assert!(
+        ir.contains("struct Ping extra=closed") && ir.contains("struct Pong extra=closed"),
+        "{ir}"
+    );
 }
 
 #[test]

@@ -269,6 +269,17 @@ impl Conv<'_> {
                     file.decls.push(d);
                 }
             }
+            // `export = Api` (the CommonJS form of `@types` packages): `Api` is exported, so a
+            // namespace's members are the package's.
+            S::TSExportAssignment(e) => {
+                if let ast::Expression::Identifier(id) = &e.expression {
+                    file.exports.push(Export::Local {
+                        exported: id.name.to_string(),
+                        local: id.name.to_string(),
+                        span: span(e.span),
+                    });
+                }
+            }
             _ => match stmt.as_declaration() {
                 Some(ast::Declaration::TSNamespaceDeclaration(n)) => {
                     self.namespace(n, file);

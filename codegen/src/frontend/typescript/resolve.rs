@@ -327,9 +327,21 @@ impl Package {
         let Some((first, rest)) = name.split_first() else {
             return Err(Missing::Unknown);
         };
-        let mut found = self.lookup_one(file, first, 0)?;
-        for seg in rest {
+        // A qualified name's leading segments name namespaces first (an interface and a
+        // namespace may share a name: declaration merging).
+        let mut found = match rest {
+            [] => self.lookup_one(file, first, 0)?,
+            _ => match self.namespace_in_scope(file, first) {
+                Some(unit) => Found::Namespace(unit),
+                None => self.lookup_one(file, first, 0)?,
+            },
+        };
+        for (k, seg) in rest.iter().enumerate() {
+            let more = k + 1 < rest.len();
             found = match found {
+                Found::Namespace(f) if more && self.files[f].namespaces.contains_key(seg) => {
+                    Found::Namespace(self.files[f].namespaces[seg])
+                }
                 Found::Namespace(f) => self.export_of(f, seg, 0)?,
                 Found::Decl(f, i) => match &self.files[f].syntax.decls[i].kind {
                     DeclKind::Enum(members) => members
@@ -344,6 +356,19 @@ impl Package {
             };
         }
         Ok(found)
+    }
+
+    /// The namespace body `name` denotes in `file` or an enclosing scope.
+    fn namespace_in_scope(&self, file: usize, name: &str) -> Option<usize> {
+        let mut at = Some(file);
+        for _ in 0..64 {
+            let f = &self.files[at?];
+            if let Some(&unit) = f.namespaces.get(name) {
+                return Some(unit);
+            }
+            at = f.parent;
+        }
+        None
     }
 
     fn lookup_one(&self, file: usize, name: &str, depth: usize) -> Result<Found, Missing> {
