@@ -205,17 +205,17 @@ impl Loader {
                     "apply `keyof` to an interface or object type of the package, or to `typeof` an `as const` table",
                 ),
             },
-            TyKind::Typeof(name) if self.constant(scope, name).is_some() => {
-                Shape::Literal(self.constant(scope, name).unwrap_or_default())
-            }
-            TyKind::Typeof(_) => bad(
-                scope,
-                ty.span,
-                "unsupported TypeScript construct: `typeof` of a value",
-                "`typeof X` is the literal of a `const X = \"...\"` (or `-1`, `true`); for an \
+            TyKind::Typeof(name) => match self.constant(scope, name) {
+                Some(v) => Shape::Literal(v),
+                None => bad(
+                    scope,
+                    ty.span,
+                    "unsupported TypeScript construct: `typeof` of a value",
+                    "`typeof X` is the literal of a `const X = \"...\"` (or `-1`, `true`); for an \
                  `as const` table use `(typeof t)[keyof typeof t]` (its values) or \
                  `keyof typeof t` (its keys)",
-            ),
+                ),
+            },
             TyKind::Indexed(obj, index) => return self.indexed_shape(ty, obj, index, scope),
             TyKind::Function => Shape::Function,
             TyKind::Unsupported(what) => bad(
