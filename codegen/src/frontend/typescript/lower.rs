@@ -40,7 +40,19 @@ impl Loader {
         match &decl.kind {
             DeclKind::Interface { .. } => {
                 let slot = self.push_def(&path, docs, loc, false);
-                let kind = match self.interface_obj(job.file, job.decl, &job.scope, 0) {
+                // On the stack of expanded declarations, so `A extends B`, `B extends A` is
+                // reported at `A`'s own base.
+                let args: Vec<String> = job
+                    .scope
+                    .env
+                    .iter()
+                    .flat_map(|env| env.iter())
+                    .map(|(_, t, s)| self.canon(t, s, 0))
+                    .collect();
+                self.expanding.push((job.file, job.decl, args.join(",")));
+                let members = self.interface_obj(job.file, job.decl, &job.scope, 0);
+                self.expanding.pop();
+                let kind = match members {
                     // Only an index signature: a map, as `{ [k: string]: V }` is.
                     Ok(Obj {
                         props,
