@@ -377,6 +377,14 @@ fn export_assignment_of_a_namespace_exports_its_members() {
 }
 
 #[test]
+fn script_files_export_every_declaration() {
+    let path = fixtures("ts").join("global_script.ts");
+    let module = wiregen::load(&path).unwrap();
+    let names: Vec<&str> = module.types.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Point", "Circle"]);
+}
+
+#[test]
 fn open_objects_keep_their_other_members_in_both_frontends() {
     let ir = ts_dump("maps.ts");
     assert!(ir.contains("struct Settings extra=map<any>"), "{ir}");

@@ -144,6 +144,11 @@ fn parse_here(path: &Path, text: &str) -> (SourceFile, Vec<SyntaxError>) {
     for stmt in &ret.program.body {
         conv.statement(stmt, &mut file);
     }
+    if file.imports.is_empty() && file.exports.is_empty() {
+        // A script (no `import` or `export`): its declarations are global, so they are all
+        // the package's, as the declarations of a global `.d.ts` are.
+        export_all(&mut file);
+    }
     errors.extend(conv.errors.into_inner());
     (file, errors)
 }
@@ -314,25 +319,7 @@ impl Conv<'_> {
         }
         if self.ambient.get() {
             // Ambient: every member is exported.
-            let names: Vec<(String, Span)> = body
-                .decls
-                .iter()
-                .map(|d| (d.name.clone(), d.span))
-                .chain(body.namespaces.iter().map(|n| (n.name.clone(), n.span)))
-                .collect();
-            for (name, sp) in names {
-                let exported = body
-                    .exports
-                    .iter()
-                    .any(|e| matches!(e, Export::Local { local, .. } if *local == name));
-                if !exported {
-                    body.exports.push(Export::Local {
-                        exported: name.clone(),
-                        local: name,
-                        span: sp,
-                    });
-                }
-            }
+            export_all(&mut body);
         }
         self.ambient.set(outer);
         let name = n.id.name.to_string();
@@ -566,5 +553,28 @@ fn merge_namespace(list: &mut Vec<Namespace>, ns: Namespace) {
             }
         }
         None => list.push(ns),
+    }
+}
+
+/// Exports every declaration and namespace of a scope that is not exported yet.
+fn export_all(body: &mut SourceFile) {
+    let names: Vec<(String, Span)> = body
+        .decls
+        .iter()
+        .map(|d| (d.name.clone(), d.span))
+        .chain(body.namespaces.iter().map(|n| (n.name.clone(), n.span)))
+        .collect();
+    for (name, sp) in names {
+        let exported = body
+            .exports
+            .iter()
+            .any(|e| matches!(e, Export::Local { local, .. } if *local == name));
+        if !exported {
+            body.exports.push(Export::Local {
+                exported: name.clone(),
+                local: name,
+                span: sp,
+            });
+        }
     }
 }
