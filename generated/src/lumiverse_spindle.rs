@@ -1548,6 +1548,9 @@ pub mod host_to_worker {
         /// Correlation id linking a request and its reply.
         #[serde(rename = "requestId")]
         pub request_id: String,
+        /// Keys not declared by the schema (`additionalProperties`), in key order.
+        #[serde(flatten)]
+        pub additional_properties: wg::BTreeMap<String, wg::Value>,
     }
 }
 /// Wire names of core application events (the string values of the TypeScript enum CoreEventType). Only the members visible in the seeds are listed; the real enum continues past MESSAGE_DELETED.

@@ -98,6 +98,63 @@ fn unknown_and_non_json_types_have_hints() {
 }
 
 #[test]
+fn typeof_of_a_value_that_is_not_a_literal_const_is_an_error() {
+    let text = error_text("typeof_value.ts");
+    assert!(
+        text.contains("`typeof` of a value: `typeof version`")
+            && text.contains("typeof_value.ts:6:12")
+            && text.contains("`typeof started`")
+            && text.contains("hint: `typeof X` is the literal of a `const X"),
+        "{text}"
+    );
+}
+
+#[test]
+fn members_without_a_separator_are_a_syntax_error() {
+    let text = error_text("missing_separator.ts");
+    assert!(
+        text.contains("TypeScript syntax error: `;` expected: `string;`")
+            && text.contains("errors/ts/missing_separator.ts:3:8")
+            && text.contains("hint: separate members with `;`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn untyped_members_are_errors() {
+    let text = error_text("untyped_member.ts");
+    assert!(
+        text.contains("the member `extra` has no type (implicitly `any`)")
+            && text.contains("errors/ts/untyped_member.ts:4:3")
+            && text.contains("hint: write its type: `extra: unknown`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn extends_cycles_are_found_by_the_declarations_being_expanded() {
+    let text = error_text("extends_cycle.ts");
+    assert!(
+        text.contains("`B` refers to itself through `extends` or utility types")
+            && text.contains("errors/ts/extends_cycle.ts:2:28"),
+        "{text}"
+    );
+}
+
+#[test]
+fn kept_members_of_platform_types_are_errors_naming_the_type() {
+    let text = error_text("kept_platform_member.ts");
+    assert!(
+        text.contains("`Uint8Array` is not a JSON value")
+            && text.contains("kept_platform_member.ts:4:9")
+            && text.contains("`AbortSignal` is a JavaScript object, not a JSON value")
+            && text.contains("kept_platform_member.ts:5:11")
+            && text.contains("hint: it belongs to JavaScript API"),
+        "{text}"
+    );
+}
+
+#[test]
 fn unsupported_constructs_nothing_uses_are_warnings() {
     let out = generate(&fixtures("errors/ts").join("unreached_unsupported.ts")).unwrap();
     let text = portable(&out.warnings.to_string());

@@ -312,3 +312,180 @@ fn the_builder_generates_from_typescript_and_reports_every_package_file() {
         assert!(files.iter().any(|x| x == f), "{f} missing from {files:?}");
     }
 }
+
+fn ts_dump(fixture: &str) -> String {
+    let path = fixtures("ts").join(fixture);
+    wiregen::dump::dump(&wiregen::load(&path).unwrap_or_else(|e| panic!("{fixture}: {e}")))
+}
+
+#[test]
+fn typeof_of_a_literal_const_is_that_literal() {
+    let ir = ts_dump("typeof_const.ts");
+    for expected in [
+        "- jsonrpc (required): \"2.0\"",
+        "- version (required): \"2025-06-18\"",
+        "- enabled (required): true",
+        "- kind (required): \"ping\"",
+        "- code (required): -32042",
+    ] {
+        assert!(ir.contains(expected), "{expected}\n{ir}");
+    }
+    // The constants themselves are values, not types.
+    assert!(!ir.contains("JSONRPC_VERSION"), "{ir}");
+}
+
+#[test]
+fn declare_module_declarations_are_collected() {
+    let path = fixtures("ts").join("namespaces.ts");
+    let module = wiregen::load(&path).unwrap();
+    let names: Vec<&str> = module.types.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "ProtocolMessage",
+            "Request",
+            "LaunchArguments",
+            "Checksum",
+            "ChecksumAlgorithm",
+            "Hello",
+            "ApiV2Hello",
+            "Bye",
+            "Shape",
+            "Status",
+            "Kind"
+        ]
+    );
+    // A name declared twice: the later one is qualified by its namespaces, with a warning.
+    let warnings = crate::portable(&module.warnings.to_string());
+    assert!(
+        warnings
+            .contains("two declarations are named `Hello`; this one is generated as `ApiV2Hello`")
+            && warnings.contains("ts/namespaces.ts:44:5"),
+        "{warnings}"
+    );
+    // The package's files are real files only (no entry per namespace).
+    assert_eq!(module.files.len(), 1, "{:?}", module.files);
+}
+
+#[test]
+fn export_assignment_of_a_namespace_exports_its_members() {
+    let ir = ts_dump("export_assignment.ts");
+    assert!(
+        ir.contains("struct Ping extra=closed") && ir.contains("struct Pong extra=closed"),
+        "{ir}"
+    );
+}
+
+#[test]
+fn script_files_export_every_declaration() {
+    let path = fixtures("ts").join("global_script.ts");
+    let module = wiregen::load(&path).unwrap();
+    let names: Vec<&str> = module.types.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Point", "Circle"]);
+}
+
+#[test]
+fn open_objects_keep_their_other_members_in_both_frontends() {
+    let ir = ts_dump("maps.ts");
+    assert!(ir.contains("struct Settings extra=map<any>"), "{ir}");
+    let schema = r#"{"$defs": {
+        "True": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": true},
+        "Empty": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": {}},
+        "Absent": {"type": "object", "properties": {"a": {"type": "string"}}},
+        "False": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": false}
+    }}"#;
+    let module = wiregen::frontend::jsonschema::load_str(Path::new("open.json"), schema).unwrap();
+    let ir = wiregen::dump::dump(&module);
+    for expected in [
+        "struct True extra=map<any>",
+        "struct Empty extra=map<any>",
+        "struct Absent extra=open",
+        "struct False extra=closed",
+    ] {
+        assert!(ir.contains(expected), "{expected}\n{ir}");
+    }
+}
+
+#[test]
+fn optional_never_members_are_left_out_and_documented() {
+    let module = wiregen::load(&fixtures("ts").join("never_members.ts")).unwrap();
+    let def = |name: &str| {
+        let t = module.types.iter().find(|t| t.name == name).unwrap();
+        let wiregen::ir::TypeKind::Struct(s) = &t.kind else {
+            panic!("{t:?}")
+        };
+        let wires: Vec<&str> = s.fields.iter().map(|f| f.wire.as_str()).collect();
+        (t.docs.text.clone().unwrap_or_default(), wires)
+    };
+    assert_eq!(
+        def("Text"),
+        (
+            "A text part.\n\n`url` is never present.".into(),
+            vec!["type", "text"]
+        )
+    );
+    assert_eq!(
+        def("Trimmed"),
+        (
+            "Members a newer version removed.\n\n`legacy` and `old` are never present.".into(),
+            vec!["id"]
+        )
+    );
+}
+
+#[test]
+fn interfaces_extending_record_keep_their_members_and_a_map_of_the_rest() {
+    let ir = ts_dump("record_bases.ts");
+    assert!(ir.contains("struct Scores extra=map<number>"), "{ir}");
+    assert!(ir.contains("- total (required): number"), "{ir}");
+    assert!(ir.contains("struct Meta extra=map<any>"), "{ir}");
+    assert!(ir.contains("alias Labels = map<string>"), "{ir}");
+}
+
+#[test]
+fn long_extends_chains_are_not_cycles() {
+    let mut text = String::from("export interface T0 { m0: string }\n");
+    for i in 1..100 {
+        text.push_str(&format!(
+            "export interface T{i} extends T{} {{ m{i}: string }}\n",
+            i - 1
+        ));
+    }
+    let path = fixtures("ts").join("chain.ts");
+    let module =
+        wiregen::frontend::typescript::load_str(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+    let last = module.types.iter().find(|t| t.name == "T99").unwrap();
+    let wiregen::ir::TypeKind::Struct(s) = &last.kind else {
+        panic!("{last:?}")
+    };
+    assert_eq!(s.fields.len(), 100);
+    assert_eq!(s.fields[0].wire, "m0");
+}
+
+#[test]
+fn omit_and_pick_resolve_only_the_members_they_keep() {
+    let path = fixtures("ts").join("platform_globals.ts");
+    let module = wiregen::load(&path).unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<&str> = module.types.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["WireOptions", "UploadName", "UploadMeta"]);
+    let notes = crate::portable(&module.warnings.to_string());
+    assert!(
+        notes.contains(
+            "`RequestOptions` has a member `signal` of type `AbortSignal`: JavaScript API, not wire data; skipped"
+        ) && notes.contains("ts/platform_globals.ts:5:1"),
+        "{notes}"
+    );
+}
+
+#[test]
+fn literals_beside_their_primitive_are_that_primitive() {
+    let ir = ts_dump("open_literal_unions.ts");
+    for expected in [
+        "- type (required): string",
+        "- reason (optional nullable): string",
+        "- code (required): number",
+        "- flag (required): bool",
+    ] {
+        assert!(ir.contains(expected), "{expected}\n{ir}");
+    }
+}

@@ -737,6 +737,12 @@ impl Loader {
                 Some(a) if a.as_bool() == Some(false) && out.extra == Extra::Open => {
                     out.extra = Extra::Closed
                 }
+                // `true` or `{}`: any other member, kept.
+                Some(a)
+                    if a.as_bool() == Some(true) || a.as_object().is_some_and(|m| m.is_empty()) =>
+                {
+                    out.extra = Extra::Map(Ty::Any)
+                }
                 Some(a) if a.as_object().is_some_and(|m| !m.is_empty()) => {
                     let ap = format!("{part_ptr}/additionalProperties");
                     let ty = self.lower_ty(

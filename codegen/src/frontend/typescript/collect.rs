@@ -3,9 +3,9 @@
 //! note), how generic declarations are instantiated at use (named deterministically, `Page`
 //! + `User` → `PageUser`), and the warnings for unsupported constructs nothing reaches.
 
-use super::resolve::Found;
-use super::shape::only_methods;
-use super::syntax::{DeclKind, Span, TsType, TyKind};
+use super::resolve::{Found, Missing};
+use super::shape::{is_api_global, only_methods};
+use super::syntax::{DeclKind, Member, MemberKind, Span, TsType, TyKind};
 use super::utility::Bad;
 use super::{Job, Loader, Scope};
 use crate::diag::Diagnostic;
@@ -20,9 +20,24 @@ impl Loader {
             self.module.docs.clone_from(&doc.description);
             self.module.title.clone_from(&doc.title);
         }
-        let exports = (0..self.entries).flat_map(|e| pkg.exported(e));
-        for (name, found, _) in exports {
-            let Found::Decl(f, i) = found else { continue };
+        for e in 0..self.entries {
+            self.collect_exports(e, 0);
+        }
+    }
+
+    /// Registers the exported data types of a file or namespace, and of the namespaces it
+    /// exports (`export declare module X { ... }`), in export order.
+    fn collect_exports(&mut self, file: usize, depth: usize) {
+        let pkg = self.pkg.clone();
+        for (name, found, _) in pkg.exported(file) {
+            let (f, i) = match found {
+                Found::Decl(f, i) => (f, i),
+                Found::Namespace(unit) if pkg.files[unit].parent.is_some() && depth < 32 => {
+                    self.collect_exports(unit, depth + 1);
+                    continue;
+                }
+                _ => continue,
+            };
             if name == "default" {
                 continue;
             }
@@ -34,12 +49,33 @@ impl Loader {
                 )
             };
             match &decl.kind {
-                DeclKind::Value => {}
+                DeclKind::Value | DeclKind::Constant(_) => {}
                 _ if !decl.params().is_empty() => {}
                 DeclKind::Interface {
                     members, extends, ..
                 } if extends.is_empty() && only_methods(members) => {
                     self.note_at(f, decl.span, api("has only methods"), "nothing to do");
+                }
+                DeclKind::Interface { members, .. }
+                | DeclKind::Alias {
+                    ty:
+                        TsType {
+                            kind: TyKind::Object(members),
+                            ..
+                        },
+                    ..
+                } if self.api_member(f, members).is_some() => {
+                    let (member, global) = self.api_member(f, members).unwrap_or_default();
+                    self.note_at(
+                        f,
+                        decl.span,
+                        api(&format!("has a member `{member}` of type `{global}`")),
+                        &format!(
+                            "nothing to do; a data type that needs its other members can use \
+                             `Omit<{}, \"{member}\">`",
+                            decl.name
+                        ),
+                    );
                 }
                 DeclKind::Alias { ty, .. } if matches!(ty.kind, TyKind::Function) => {
                     self.note_at(f, decl.span, api("is a function type"), "nothing to do");
@@ -61,6 +97,30 @@ impl Loader {
                 }
             }
         }
+    }
+
+    /// The first member (name, type name) whose type is a platform global that is a live
+    /// JavaScript object (`signal?: AbortSignal`), when the package does not declare the name.
+    fn api_member(&self, file: usize, members: &[Member]) -> Option<(String, String)> {
+        members.iter().find_map(|m| {
+            let MemberKind::Property(Some(t)) = &m.kind else {
+                return None;
+            };
+            let parts = match &t.kind {
+                TyKind::Union(parts) => parts.as_slice(),
+                _ => std::slice::from_ref(t),
+            };
+            parts.iter().find_map(|p| match &p.kind {
+                TyKind::Ref { name, .. }
+                    if name.len() == 1
+                        && is_api_global(&name[0])
+                        && matches!(self.pkg.lookup(file, name), Err(Missing::Unknown)) =>
+                {
+                    Some((m.name.clone(), name[0].clone()))
+                }
+                _ => None,
+            })
+        })
     }
 
     /// Whether an `as const` table's file declares a type of the table's type name (the
@@ -172,7 +232,7 @@ impl Loader {
     }
 
     /// A key identifying a type argument (declarations by identity, other types by text).
-    fn canon(&self, t: &TsType, s: &Scope, depth: usize) -> String {
+    pub(super) fn canon(&self, t: &TsType, s: &Scope, depth: usize) -> String {
         if depth > 8 {
             return format!("@{}:{}", s.file, t.span.start);
         }

@@ -6,7 +6,7 @@
 
 use super::jsdoc::{JsDoc, docs_of};
 use super::shape::Shape;
-use super::syntax::{DeclKind, TsType};
+use super::syntax::{DeclKind, TsType, TyKind};
 use super::utility::{Bad, Obj};
 use super::{Job, Loader, Scope};
 use crate::frontend::Hint;
@@ -40,7 +40,19 @@ impl Loader {
         match &decl.kind {
             DeclKind::Interface { .. } => {
                 let slot = self.push_def(&path, docs, loc, false);
-                let kind = match self.interface_obj(job.file, job.decl, &job.scope, 0) {
+                // On the stack of expanded declarations, so `A extends B`, `B extends A` is
+                // reported at `A`'s own base.
+                let args: Vec<String> = job
+                    .scope
+                    .env
+                    .iter()
+                    .flat_map(|env| env.iter())
+                    .map(|(_, t, s)| self.canon(t, s, 0))
+                    .collect();
+                self.expanding.push((job.file, job.decl, args.join(",")));
+                let members = self.interface_obj(job.file, job.decl, &job.scope, 0);
+                self.expanding.pop();
+                let kind = match members {
                     // Only an index signature: a map, as `{ [k: string]: V }` is.
                     Ok(Obj {
                         props,
@@ -84,7 +96,7 @@ impl Loader {
                 }
                 self.module.types[slot].kind = self.const_kind(values, job.file);
             }
-            DeclKind::Value => {}
+            DeclKind::Value | DeclKind::Constant(_) => {}
         }
     }
 
@@ -270,6 +282,7 @@ impl Loader {
     fn lower_struct(&mut self, obj: Obj, path: &TypePath) -> Struct {
         let owner = ident::type_name(&path.name);
         let mut out = Struct::default();
+        let mut absent: Vec<String> = Vec::new();
         for p in obj.props {
             let function_note = |this: &mut Loader, p: &super::utility::Prop| {
                 this.note_at(
@@ -296,7 +309,27 @@ impl Loader {
                 )),
             };
             let ty = match &p.ty {
-                None => Ty::Any,
+                // `x?: never` (or `x?: undefined`): never present, so no field.
+                Some(t) if p.optional && matches!(t.kind, TyKind::Never | TyKind::Undefined) => {
+                    out.fields.retain(|f| f.wire != p.name);
+                    absent.push(p.name.clone());
+                    continue;
+                }
+                None => {
+                    // TypeScript's implicit `any` (tsc: TS7008 under `noImplicitAny`); the
+                    // reference converter drops such a member.
+                    self.error_at(
+                        p.scope.file,
+                        p.span,
+                        format!("the member `{}` has no type (implicitly `any`)", p.name),
+                        format!(
+                            "write its type: `{}: unknown` for any JSON value; a missing `:` \
+                             or `;` also reads as an untyped member",
+                            p.name
+                        ),
+                    );
+                    Ty::Any
+                }
                 Some(t) => {
                     let (shape, nullable) = self.shape(t, &p.scope);
                     if matches!(shape, Shape::Function) {
@@ -315,24 +348,49 @@ impl Loader {
                 docs,
                 loc: self.loc(p.scope.file, p.span.start),
             };
+            absent.retain(|n| *n != field.wire);
             match out.fields.iter_mut().find(|f| f.wire == field.wire) {
                 Some(existing) => *existing = field,
                 None => out.fields.push(field),
             }
         }
+        if !absent.is_empty() {
+            self.note_never_present(path, &absent);
+        }
         out.extra = match obj.index {
             None => Extra::Closed,
-            Some((t, s)) => match self.shape(&t, &s) {
-                (Shape::Any, false) => Extra::Open,
-                _ => Extra::Map(self.lower_ty(
-                    &t,
-                    &s,
-                    &Hint::new(path.module.clone(), format!("{owner}Extra")),
-                    &Docs::default(),
-                )),
-            },
+            // `[key: string]: unknown` too: an open object keeps its other members.
+            Some((t, s)) => Extra::Map(self.lower_ty(
+                &t,
+                &s,
+                &Hint::new(path.module.clone(), format!("{owner}Extra")),
+                &Docs::default(),
+            )),
         };
         out
+    }
+
+    /// Adds "`x` is never present." to the docs of the struct being defined at `path`.
+    fn note_never_present(&mut self, path: &TypePath, names: &[String]) {
+        let Some(def) = self
+            .module
+            .types
+            .iter_mut()
+            .rev()
+            .find(|t| t.module == path.module && t.name == path.name)
+        else {
+            return;
+        };
+        let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+        let sentence = match list.as_slice() {
+            [one] => format!("{one} is never present."),
+            [init @ .., last] => format!("{} and {last} are never present.", init.join(", ")),
+            [] => return,
+        };
+        def.docs.text = Some(match def.docs.text.take() {
+            Some(text) => format!("{text}\n\n{sentence}"),
+            None => sentence,
+        });
     }
 
     fn lower_union(

@@ -107,6 +107,8 @@ fn load_entries(entries: Vec<(std::path::PathBuf, String)>) -> Result<Module, Di
         queue: VecDeque::new(),
         reached: HashSet::new(),
         reported: HashSet::new(),
+        in_namespace: HashSet::new(),
+        expanding: Vec::new(),
     };
     loader.collect_entry();
     loader.run();
@@ -116,6 +118,7 @@ fn load_entries(entries: Vec<(std::path::PathBuf, String)>) -> Result<Module, Di
         .pkg
         .files
         .iter()
+        .filter(|f| f.parent.is_none())
         .map(|f| f.path.to_path_buf())
         .collect();
     if let Some(entry) = loader.pkg.files.first() {
@@ -193,6 +196,11 @@ struct Loader {
     reached: HashSet<(usize, usize)>,
     /// Errors already reported at a position (a type reached twice reports once).
     reported: HashSet<(usize, u32, String)>,
+    /// Names given to declarations inside namespaces (a clash with one is disambiguated).
+    in_namespace: HashSet<TypePath>,
+    /// Declarations (file, index, canonical arguments) whose members are being computed:
+    /// meeting one again is a cycle.
+    expanding: Vec<(usize, usize, String)>,
 }
 
 impl Loader {
@@ -239,6 +247,41 @@ impl Loader {
             return existing.clone();
         }
         let loc = self.loc(key.0, self.pkg.files[key.0].syntax.decls[key.1].span.start);
+        if let Some(first) = self.taken.get(&path).cloned()
+            && (self.in_namespace.contains(&path) || !self.pkg.files[key.0].namespace.is_empty())
+        {
+            // A name declared in two namespaces (or in one and at the top level): the later
+            // one is qualified by its namespaces (`Ns` + `Name`), numbered if still taken.
+            let ns = &self.pkg.files[key.0].namespace;
+            let base: String = ns
+                .iter()
+                .map(|n| crate::ident::type_name(n))
+                .chain([path.name.clone()])
+                .collect();
+            let mut name = base.clone();
+            let mut n = 2;
+            while self.taken.contains_key(&TypePath::top(name.clone())) {
+                name = format!("{base}{n}");
+                n += 1;
+            }
+            self.diags.push(
+                Diagnostic::warning(
+                    loc.clone(),
+                    format!(
+                        "two declarations are named `{}`; this one is generated as `{name}`",
+                        path.name
+                    ),
+                )
+                .related(first, "the other declaration")
+                .hint("rename one of them to choose the Rust names yourself"),
+            );
+            let path = TypePath::top(name);
+            self.in_namespace.insert(path.clone());
+            self.taken.insert(path.clone(), loc);
+            self.named.insert(key, path.clone());
+            self.queue.push_back((job, path.clone()));
+            return path;
+        }
         if let Some(first) = self.taken.get(&path) {
             let first = first.clone();
             self.diags.push(
@@ -251,6 +294,9 @@ impl Loader {
             );
             self.named.insert(key, path.clone());
             return path;
+        }
+        if !self.pkg.files[key.0].namespace.is_empty() {
+            self.in_namespace.insert(path.clone());
         }
         self.taken.insert(path.clone(), loc);
         self.named.insert(key, path.clone());

@@ -9,14 +9,21 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// One file of the package.
+/// One file of the package, or one namespace body of a file (a scope of its own that shares
+/// the file's path and text; names it does not declare are looked up in its parent).
 pub struct File {
     /// The path, as reached (relative paths stay relative).
     pub path: Arc<Path>,
     /// Its text.
-    pub text: String,
+    pub text: Arc<str>,
     /// Byte offset of every line start, for line:col.
-    lines: Vec<usize>,
+    lines: Arc<Vec<usize>>,
+    /// For a namespace body: the enclosing file or namespace.
+    pub parent: Option<usize>,
+    /// For a namespace body: the namespace names from the file down (`["A", "B"]`).
+    pub namespace: Vec<String>,
+    /// Namespace name → the namespace body declared here.
+    namespaces: HashMap<String, usize>,
     /// What it declares, imports and exports.
     pub syntax: SourceFile,
     /// Declaration name → index of its first declaration.
@@ -132,36 +139,61 @@ impl Package {
             }
             next += 1;
         }
+        // Namespace bodies become scopes of their own, after every file (the entries stay first).
+        let mut next = 0;
+        while next < pkg.files.len() {
+            for ns in std::mem::take(&mut pkg.files[next].syntax.namespaces) {
+                let unit = pkg.add_namespace(next, ns);
+                let name = pkg.files[unit]
+                    .namespace
+                    .last()
+                    .cloned()
+                    .unwrap_or_default();
+                pkg.files[next].namespaces.insert(name, unit);
+            }
+            next += 1;
+        }
         pkg.check_imports(diags);
         pkg
+    }
+
+    fn add_namespace(&mut self, parent: usize, ns: super::syntax::Namespace) -> usize {
+        let p = &self.files[parent];
+        let mut namespace = p.namespace.clone();
+        namespace.push(ns.name);
+        let (path, text, lines) = (p.path.clone(), p.text.clone(), p.lines.clone());
+        let syntax = ns.body;
+        let (locals, imports, exports) = tables(&syntax);
+        self.files.push(File {
+            path,
+            text,
+            lines,
+            parent: Some(parent),
+            namespace,
+            namespaces: HashMap::new(),
+            syntax,
+            locals,
+            imports,
+            exports,
+            sources: HashMap::new(),
+        });
+        self.files.len() - 1
     }
 
     fn add(&mut self, path: PathBuf, text: String, diags: &mut Diagnostics) -> usize {
         let (syntax, errors) = parse::parse(&path, &text);
         let mut lines = vec![0];
         lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        let mut locals = HashMap::new();
-        for (i, d) in syntax.decls.iter().enumerate() {
-            locals.entry(d.name.clone()).or_insert(i);
-        }
-        let imports = syntax
-            .imports
-            .iter()
-            .enumerate()
-            .map(|(i, imp)| (imp.local.clone(), i))
-            .collect();
-        let mut exports = HashMap::new();
-        for (i, e) in syntax.exports.iter().enumerate() {
-            if let Export::Local { exported, .. } | Export::From { exported, .. } = e {
-                exports.entry(exported.clone()).or_insert(i);
-            }
-        }
+        let (locals, imports, exports) = tables(&syntax);
         let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
         let file = File {
             exports,
             path: Arc::from(path.as_path()),
-            text,
-            lines,
+            text: Arc::from(text),
+            lines: Arc::new(lines),
+            parent: None,
+            namespace: Vec::new(),
+            namespaces: HashMap::new(),
             syntax,
             locals,
             imports,
@@ -295,9 +327,21 @@ impl Package {
         let Some((first, rest)) = name.split_first() else {
             return Err(Missing::Unknown);
         };
-        let mut found = self.lookup_one(file, first, 0)?;
-        for seg in rest {
+        // A qualified name's leading segments name namespaces first (an interface and a
+        // namespace may share a name: declaration merging).
+        let mut found = match rest {
+            [] => self.lookup_one(file, first, 0)?,
+            _ => match self.namespace_in_scope(file, first) {
+                Some(unit) => Found::Namespace(unit),
+                None => self.lookup_one(file, first, 0)?,
+            },
+        };
+        for (k, seg) in rest.iter().enumerate() {
+            let more = k + 1 < rest.len();
             found = match found {
+                Found::Namespace(f) if more && self.files[f].namespaces.contains_key(seg) => {
+                    Found::Namespace(self.files[f].namespaces[seg])
+                }
                 Found::Namespace(f) => self.export_of(f, seg, 0)?,
                 Found::Decl(f, i) => match &self.files[f].syntax.decls[i].kind {
                     DeclKind::Enum(members) => members
@@ -314,13 +358,32 @@ impl Package {
         Ok(found)
     }
 
+    /// The namespace body `name` denotes in `file` or an enclosing scope.
+    fn namespace_in_scope(&self, file: usize, name: &str) -> Option<usize> {
+        let mut at = Some(file);
+        for _ in 0..64 {
+            let f = &self.files[at?];
+            if let Some(&unit) = f.namespaces.get(name) {
+                return Some(unit);
+            }
+            at = f.parent;
+        }
+        None
+    }
+
     fn lookup_one(&self, file: usize, name: &str, depth: usize) -> Result<Found, Missing> {
         let f = &self.files[file];
         if let Some(&i) = f.locals.get(name) {
             return Ok(Found::Decl(file, i));
         }
+        if let Some(&unit) = f.namespaces.get(name) {
+            return Ok(Found::Namespace(unit));
+        }
         let Some(&imp) = f.imports.get(name) else {
-            return Err(Missing::Unknown);
+            return match f.parent {
+                Some(parent) if depth < 64 => self.lookup_one(parent, name, depth + 1),
+                _ => Err(Missing::Unknown),
+            };
         };
         let imp = &f.syntax.imports[imp];
         let target = match f.sources.get(&imp.source) {
@@ -408,6 +471,34 @@ impl Package {
             }
         }
     }
+}
+
+/// A file's (or namespace body's) name tables: declarations, imports and exports by name
+/// (the first of each name).
+type Tables = (
+    HashMap<String, usize>,
+    HashMap<String, usize>,
+    HashMap<String, usize>,
+);
+
+fn tables(syntax: &SourceFile) -> Tables {
+    let mut locals = HashMap::new();
+    for (i, d) in syntax.decls.iter().enumerate() {
+        locals.entry(d.name.clone()).or_insert(i);
+    }
+    let imports = syntax
+        .imports
+        .iter()
+        .enumerate()
+        .map(|(i, imp)| (imp.local.clone(), i))
+        .collect();
+    let mut exports = HashMap::new();
+    for (i, e) in syntax.exports.iter().enumerate() {
+        if let Export::Local { exported, .. } | Export::From { exported, .. } = e {
+            exports.entry(exported.clone()).or_insert(i);
+        }
+    }
+    (locals, imports, exports)
 }
 
 /// Files a relative specifier may denote: `.js` → `.ts` / `.d.ts` (TypeScript's rule for

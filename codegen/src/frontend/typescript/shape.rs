@@ -55,6 +55,26 @@ fn unsupported_hint(what: &str) -> &'static str {
     }
 }
 
+/// Platform globals that are live JavaScript objects (signals, streams, handles, promises):
+/// a member of one of these types makes its object JavaScript API.
+pub(super) fn is_api_global(name: &str) -> bool {
+    matches!(
+        name,
+        "AbortSignal"
+            | "AbortController"
+            | "EventTarget"
+            | "ReadableStream"
+            | "WritableStream"
+            | "TransformStream"
+            | "MessagePort"
+            | "Worker"
+            | "WebSocket"
+            | "Promise"
+            | "PromiseLike"
+            | "Function"
+    )
+}
+
 /// Whether a member list is all methods (an interface of JavaScript API).
 pub(super) fn only_methods(members: &[super::syntax::Member]) -> bool {
     !members.is_empty()
@@ -70,6 +90,10 @@ impl Loader {
     pub(super) fn string_literal(&self, ty: &TsType, scope: &Scope) -> Option<String> {
         match &ty.kind {
             TyKind::Literal(Value::String(s)) => Some(s.clone()),
+            TyKind::Typeof(name) => match self.constant(scope, name)? {
+                Value::String(s) => Some(s),
+                _ => None,
+            },
             TyKind::Ref { name, args } if args.is_empty() => {
                 if let [one] = name.as_slice()
                     && let Some((t, s)) = scope.bound(one)
@@ -81,6 +105,17 @@ impl Loader {
                     _ => None,
                 }
             }
+            _ => None,
+        }
+    }
+
+    /// The literal value of a `const` named in `scope` (what `typeof X` denotes).
+    pub(super) fn constant(&self, scope: &Scope, name: &[String]) -> Option<Value> {
+        match self.pkg.lookup(scope.file, name).ok()? {
+            Found::Decl(f, i) => match &self.pkg.files[f].syntax.decls[i].kind {
+                DeclKind::Constant(v) => Some(v.clone()),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -99,7 +134,12 @@ impl Loader {
                 "`undefined` is not a JSON value",
                 "make the member optional (`x?: T`) instead",
             ),
-            TyKind::Never => bad(scope, ty.span, "`never` has no values", "remove the member"),
+            TyKind::Never => bad(
+                scope,
+                ty.span,
+                "`never` has no values",
+                "remove the member, or make it optional (`x?: never`: never present)",
+            ),
             TyKind::ObjectKeyword => Shape::Map(None),
             TyKind::Literal(v) => Shape::Literal(v.clone()),
             TyKind::Ref { name, args } => return self.ref_shape(ty, name, args, scope),
@@ -165,13 +205,17 @@ impl Loader {
                     "apply `keyof` to an interface or object type of the package, or to `typeof` an `as const` table",
                 ),
             },
-            TyKind::Typeof(_) => bad(
-                scope,
-                ty.span,
-                "unsupported TypeScript construct: `typeof` of a value",
-                "for an `as const` table use `(typeof t)[keyof typeof t]` (its values) or \
+            TyKind::Typeof(name) => match self.constant(scope, name) {
+                Some(v) => Shape::Literal(v),
+                None => bad(
+                    scope,
+                    ty.span,
+                    "unsupported TypeScript construct: `typeof` of a value",
+                    "`typeof X` is the literal of a `const X = \"...\"` (or `-1`, `true`); for an \
+                 `as const` table use `(typeof t)[keyof typeof t]` (its values) or \
                  `keyof typeof t` (its keys)",
-            ),
+                ),
+            },
             TyKind::Indexed(obj, index) => return self.indexed_shape(ty, obj, index, scope),
             TyKind::Function => Shape::Function,
             TyKind::Unsupported(what) => bad(
@@ -220,6 +264,27 @@ impl Loader {
         if rest.is_empty() {
             return (Shape::Literal(Value::Null), false);
         }
+        // `"a" | "b" | string` is `string` (TypeScript absorbs literals into their primitive;
+        // the reference writes `string`), likewise for numbers and booleans.
+        let prims: Vec<bool> = [TyKind::String, TyKind::Number, TyKind::Boolean]
+            .iter()
+            .map(|p| {
+                rest.iter()
+                    .any(|(_, m)| std::mem::discriminant(&m.kind) == std::mem::discriminant(p))
+            })
+            .collect();
+        if prims.contains(&true) {
+            let absorbed: Vec<bool> = rest
+                .iter()
+                .map(|(_, m)| match &m.kind {
+                    TyKind::Literal(Value::Number(_)) => prims[1],
+                    TyKind::Literal(Value::Bool(_)) => prims[2],
+                    _ => prims[0] && self.string_literal(m, scope).is_some(),
+                })
+                .collect();
+            let mut keep = absorbed.iter().map(|a| !a);
+            rest.retain(|_| keep.next().unwrap_or(true));
+        }
         if rest.len() >= 2 {
             let strings: Option<Vec<String>> = rest
                 .iter()
@@ -267,7 +332,7 @@ impl Loader {
             Ok(Found::Decl(f, i)) => {
                 let decl = &pkg.files[f].syntax.decls[i];
                 match &decl.kind {
-                    DeclKind::Value | DeclKind::ConstTable(_) => bad(
+                    DeclKind::Value | DeclKind::ConstTable(_) | DeclKind::Constant(_) => bad(
                         scope,
                         ty.span,
                         format!("`{shown}` is a value, not a type"),
@@ -330,12 +395,27 @@ impl Loader {
                 "`Date` is not a JSON value",
                 "JSON carries dates as strings: use `string` (with `@format date-time`)",
             ),
-            "Map" | "Set" | "WeakMap" | "WeakSet" | "Promise" | "Function" | "RegExp" | "Error"
-            | "Symbol" | "Uint8Array" | "ArrayBuffer" => bad(
+            "Uint8Array" | "Uint16Array" | "Uint32Array" | "Int8Array" | "Int16Array"
+            | "Int32Array" | "Float32Array" | "Float64Array" | "ArrayBuffer" | "DataView"
+            | "Blob" => bad(
+                scope,
+                ty.span,
+                format!("`{name}` is not a JSON value"),
+                "JSON carries bytes as text: use `string` (base64, with `@contentEncoding base64`) \
+                 or `number[]`",
+            ),
+            "Map" | "Set" | "WeakMap" | "WeakSet" | "RegExp" | "Error" | "Symbol" | "URL" => bad(
                 scope,
                 ty.span,
                 format!("`{name}` is not a JSON value"),
                 "use `Record<string, T>` for maps, `T[]` for sets and lists, and plain data types",
+            ),
+            _ if is_api_global(name) => bad(
+                scope,
+                ty.span,
+                format!("`{name}` is a JavaScript object, not a JSON value"),
+                "it belongs to JavaScript API (options, handles): keep it out of data types, \
+                 e.g. with `Omit<T, \"member\">`",
             ),
             _ => bad(
                 scope,

@@ -189,6 +189,9 @@ pub enum DeclKind {
     Enum(Vec<ConstMember>),
     /// `const x = { ... } as const` whose values are all literals.
     ConstTable(Vec<ConstMember>),
+    /// `const X = "2.0"` or `declare const X: "2.0"`: a constant whose type is one literal
+    /// (what `typeof X` denotes).
+    Constant(serde_json::Value),
     /// Any other value: a function, a class, a variable.
     Value,
 }
@@ -272,4 +275,20 @@ pub struct SourceFile {
     pub exports: Vec<Export>,
     /// The `@packageDocumentation` (or `@module`, `@file`) comment.
     pub package_doc: Option<Box<JsDoc>>,
+    /// `namespace X { ... }`, `declare module X { ... }` (same-named blocks merged), in
+    /// source order.
+    pub namespaces: Vec<Namespace>,
+}
+
+/// A namespace (`namespace X {}`, `module X {}`, `declare namespace X {}`; `namespace A.B {}`
+/// is `A` holding an exported `B`). Its body is a scope of its own; in an ambient namespace
+/// (`declare`, or any in a `.d.ts` file) every member counts as exported, as in TypeScript.
+#[derive(Debug, Clone, Default)]
+pub struct Namespace {
+    /// Its name.
+    pub name: String,
+    /// Where it is (first) written.
+    pub span: Span,
+    /// Its declarations, exports and nested namespaces.
+    pub body: SourceFile,
 }

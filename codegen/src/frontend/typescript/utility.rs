@@ -55,7 +55,10 @@ impl Obj {
 /// A type error found while computing members: (file, span, message, hint).
 pub type Bad = (usize, Span, String, String);
 
-const MAX_DEPTH: usize = 48;
+/// Nesting of `extends`, utility types and aliases that member computation follows (two levels
+/// per base of an `extends` chain). Cycles are found by the stack of declarations being
+/// expanded, not by this limit, which only keeps the recursion within the stack.
+const MAX_DEPTH: usize = 600;
 
 fn bad(scope: &Scope, span: Span, message: impl Into<String>, hint: impl Into<String>) -> Bad {
     (scope.file, span, message.into(), hint.into())
@@ -73,8 +76,11 @@ impl Loader {
             return Err(bad(
                 scope,
                 ty.span,
-                "the type refers to itself through `extends` or utility types",
-                "remove the cycle",
+                format!(
+                    "`extends` and utility types are nested more than {} levels deep",
+                    MAX_DEPTH / 2
+                ),
+                "flatten the chain: extend fewer bases in a row, or write the members out",
             ));
         }
         match &ty.kind {
@@ -107,14 +113,32 @@ impl Loader {
                     Ok(Found::Decl(f, i)) => {
                         let pkg = self.pkg.clone();
                         let decl = &pkg.files[f].syntax.decls[i];
+                        // A declaration (with these arguments) already being expanded: a cycle.
+                        let canon: Vec<String> =
+                            args.iter().map(|a| self.canon(a, scope, 0)).collect();
+                        let key = (f, i, canon.join(","));
+                        if self.expanding.contains(&key) {
+                            return Err(bad(
+                                scope,
+                                ty.span,
+                                format!(
+                                    "`{}` refers to itself through `extends` or utility types",
+                                    decl.name
+                                ),
+                                "remove the cycle: a type cannot contain its own members",
+                            ));
+                        }
                         let inner = self.bind(f, i, args, scope, ty.span)?;
-                        match &decl.kind {
+                        self.expanding.push(key);
+                        let out = match &decl.kind {
                             DeclKind::Interface { .. } => {
                                 self.interface_obj(f, i, &inner, depth + 1).map(Some)
                             }
                             DeclKind::Alias { ty, .. } => self.object_of(ty, &inner, depth + 1),
                             _ => Ok(None),
-                        }
+                        };
+                        self.expanding.pop();
+                        out
                     }
                     Err(Missing::Unknown) if name.len() == 1 => {
                         self.builtin_object(&name[0], args, ty.span, scope, depth)
@@ -318,7 +342,12 @@ impl Loader {
                 let keys_ty = arg(0)?;
                 let value = arg(1)?;
                 if matches!(keys_ty.kind, TyKind::String | TyKind::Number) {
-                    return Ok(None);
+                    // A map: an object of no members whose other keys are `T`s (what
+                    // `interface X extends Record<string, T>` adds).
+                    return Ok(Some(Obj {
+                        props: Vec::new(),
+                        index: Some((value.clone(), scope.clone())),
+                    }));
                 }
                 let Some(keys) = self.literal_strings(keys_ty, scope, depth + 1) else {
                     return Err(bad(
@@ -425,6 +454,10 @@ impl Loader {
         }
         match &ty.kind {
             TyKind::Literal(serde_json::Value::String(s)) => Some(vec![s.clone()]),
+            TyKind::Typeof(name) => match self.constant(scope, name)? {
+                serde_json::Value::String(s) => Some(vec![s]),
+                _ => None,
+            },
             TyKind::Union(members) => {
                 let mut out: Vec<String> = Vec::new();
                 for m in members {
@@ -466,6 +499,10 @@ impl Loader {
                 }
                 _ => {
                     let obj = self.object_of(t, scope, depth + 1).ok()??;
+                    if obj.index.is_some() {
+                        // `keyof` an object with an index signature is `string`: not finite.
+                        return None;
+                    }
                     Some(
                         obj.props
                             .into_iter()

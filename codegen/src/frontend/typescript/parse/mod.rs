@@ -1,5 +1,6 @@
-//! Parsing: one file's text → [`SourceFile`] with oxc. This is the only file that sees oxc's
-//! arena-allocated AST; everything is copied into the frontend's own syntax tree, with
+//! Parsing: one file's text → [`SourceFile`] with oxc. This module (statements, declarations
+//! and namespaces here, type expressions and members in `types.rs`) is the only one that sees
+//! oxc's arena-allocated AST; everything is copied into the frontend's own syntax tree, with
 //! JSDoc comments attached by oxc's comment positions.
 
 use super::jsdoc::{self, JsDoc};
@@ -8,6 +9,9 @@ use oxc_allocator::Allocator;
 use oxc_ast::ast;
 use oxc_span::{GetSpan, SourceType};
 use std::path::Path;
+use types::{literal_value, number, type_name};
+
+mod types;
 
 /// A syntax error: where, what, and oxc's help when it has one.
 pub struct SyntaxError {
@@ -92,7 +96,7 @@ fn parse_here(path: &Path, text: &str) -> (SourceFile, Vec<SyntaxError>) {
         SourceType::ts()
     };
     let ret = oxc_parser::Parser::new(&allocator, text, source_type).parse();
-    let errors = ret
+    let mut errors: Vec<SyntaxError> = ret
         .diagnostics
         .iter()
         .map(|d| {
@@ -115,6 +119,9 @@ fn parse_here(path: &Path, text: &str) -> (SourceFile, Vec<SyntaxError>) {
         text,
         docs: Vec::new(),
         depth: std::cell::Cell::new(0),
+        dts: source_type.is_typescript_definition(),
+        ambient: std::cell::Cell::new(false),
+        errors: std::cell::RefCell::new(Vec::new()),
     };
     let mut file = SourceFile::default();
     for c in ret.program.comments.iter() {
@@ -137,6 +144,12 @@ fn parse_here(path: &Path, text: &str) -> (SourceFile, Vec<SyntaxError>) {
     for stmt in &ret.program.body {
         conv.statement(stmt, &mut file);
     }
+    if file.imports.is_empty() && file.exports.is_empty() {
+        // A script (no `import` or `export`): its declarations are global, so they are all
+        // the package's, as the declarations of a global `.d.ts` are.
+        export_all(&mut file);
+    }
+    errors.extend(conv.errors.into_inner());
     (file, errors)
 }
 
@@ -146,10 +159,13 @@ struct Conv<'s> {
     docs: Vec<(u32, JsDoc)>,
     /// Nesting of the type being converted (deeper types are refused, not recursed into).
     depth: std::cell::Cell<usize>,
+    /// A `.d.ts` file: every namespace in it is ambient.
+    dts: bool,
+    /// Inside an ambient namespace (`declare module X { ... }`).
+    ambient: std::cell::Cell<bool>,
+    /// Syntax errors oxc recovers from silently (members not separated).
+    errors: std::cell::RefCell<Vec<SyntaxError>>,
 }
-
-/// Type expressions nested deeper than this are an error (the later stages recurse).
-const MAX_DEPTH: usize = 128;
 
 fn span(s: oxc_span::Span) -> Span {
     Span {
@@ -204,6 +220,15 @@ impl Conv<'_> {
                 }
             }
             S::ExportDeclaration(e) => {
+                if let ast::Declaration::TSNamespaceDeclaration(n) = &e.declaration {
+                    let name = self.namespace(n, file);
+                    file.exports.push(Export::Local {
+                        exported: name.clone(),
+                        local: name,
+                        span: span(e.span),
+                    });
+                    return;
+                }
                 for d in self.declaration(&e.declaration, start) {
                     file.exports.push(Export::Local {
                         exported: d.name.clone(),
@@ -250,12 +275,63 @@ impl Conv<'_> {
                     file.decls.push(d);
                 }
             }
-            _ => {
-                if let Some(decl) = stmt.as_declaration() {
-                    file.decls.extend(self.declaration(decl, start));
+            // `export = Api` (the CommonJS form of `@types` packages): `Api` is exported, so a
+            // namespace's members are the package's.
+            S::TSExportAssignment(e) => {
+                if let ast::Expression::Identifier(id) = &e.expression {
+                    file.exports.push(Export::Local {
+                        exported: id.name.to_string(),
+                        local: id.name.to_string(),
+                        span: span(e.span),
+                    });
                 }
             }
+            _ => match stmt.as_declaration() {
+                Some(ast::Declaration::TSNamespaceDeclaration(n)) => {
+                    self.namespace(n, file);
+                }
+                Some(decl) => file.decls.extend(self.declaration(decl, start)),
+                None => {}
+            },
         }
+    }
+
+    /// A namespace's body, added to `file.namespaces` (merged with a same-named one);
+    /// returns its name. `namespace A.B {}` is `A` with an exported `B`.
+    fn namespace(&self, n: &ast::TSNamespaceDeclaration<'_>, file: &mut SourceFile) -> String {
+        let outer = self.ambient.get();
+        self.ambient.set(outer || n.declare || self.dts);
+        let mut body = SourceFile::default();
+        match &n.body {
+            ast::TSNamespaceDeclarationBody::TSModuleBlock(b) => {
+                for stmt in &b.body {
+                    self.statement(stmt, &mut body);
+                }
+            }
+            ast::TSNamespaceDeclarationBody::TSNamespaceDeclaration(inner) => {
+                let name = self.namespace(inner, &mut body);
+                body.exports.push(Export::Local {
+                    exported: name.clone(),
+                    local: name,
+                    span: span(inner.span),
+                });
+            }
+        }
+        if self.ambient.get() {
+            // Ambient: every member is exported.
+            export_all(&mut body);
+        }
+        self.ambient.set(outer);
+        let name = n.id.name.to_string();
+        merge_namespace(
+            &mut file.namespaces,
+            Namespace {
+                name: name.clone(),
+                span: span(n.span),
+                body,
+            },
+        );
+        name
     }
 
     fn declaration(&self, decl: &ast::Declaration<'_>, start: u32) -> Vec<Decl> {
@@ -293,12 +369,19 @@ impl Conv<'_> {
                 .filter_map(|d| {
                     let name = d.id.get_identifier_name()?.to_string();
                     let table = d.init.as_ref().and_then(|init| self.const_table(init));
-                    Some(match table {
-                        Some(members) => Decl {
+                    let constant = (v.kind == ast::VariableDeclarationKind::Const)
+                        .then(|| self.constant(d))
+                        .flatten();
+                    Some(match (table, constant) {
+                        (Some(members), _) => Decl {
                             kind: DeclKind::ConstTable(members),
                             ..value(&name)
                         },
-                        None => value(&name),
+                        (None, Some(v)) => Decl {
+                            kind: DeclKind::Constant(v),
+                            ..value(&name)
+                        },
+                        (None, None) => value(&name),
                     })
                 })
                 .collect(),
@@ -316,6 +399,27 @@ impl Conv<'_> {
             }
             _ => Vec::new(),
         }
+    }
+
+    /// The literal type of a `const`: its literal initializer (`= "2.0"`, `= -1`,
+    /// `= "a" as const`) or its literal type annotation (`declare const X: "2.0"`).
+    fn constant(&self, d: &ast::VariableDeclarator<'_>) -> Option<serde_json::Value> {
+        if let Some(t) = &d.type_annotation {
+            return match self.ty(&t.type_annotation).kind {
+                TyKind::Literal(v) => Some(v),
+                _ => None,
+            };
+        }
+        let mut e = d.init.as_ref()?;
+        while let ast::Expression::TSAsExpression(a) = e {
+            let as_const = matches!(&a.type_annotation, ast::TSType::TSTypeReference(r)
+                if matches!(&r.type_name, ast::TSTypeName::IdentifierReference(i) if i.name == "const"));
+            if !as_const {
+                return None;
+            }
+            e = &a.expression;
+        }
+        literal_value(e)
     }
 
     fn interface(&self, i: &ast::TSInterfaceDeclaration<'_>, start: u32) -> Decl {
@@ -433,274 +537,44 @@ impl Conv<'_> {
             .unwrap_or_default()
             .to_string()
     }
+}
 
-    fn members(&self, sigs: &[ast::TSSignature<'_>]) -> Vec<Member> {
-        sigs.iter().map(|s| self.member(s)).collect()
-    }
-
-    fn member(&self, sig: &ast::TSSignature<'_>) -> Member {
-        use ast::TSSignature as G;
-        let sp = sig.span();
-        let key = |key: &ast::PropertyKey<'_>, computed: bool| match key.static_name() {
-            Some(n) if !computed || matches!(key, ast::PropertyKey::StringLiteral(_)) => {
-                Some(n.to_string())
+/// Adds a namespace to a list, merging its body into a same-named one (TypeScript merges
+/// namespace declarations).
+fn merge_namespace(list: &mut Vec<Namespace>, ns: Namespace) {
+    match list.iter_mut().find(|n| n.name == ns.name) {
+        Some(existing) => {
+            let body = &mut existing.body;
+            body.decls.extend(ns.body.decls);
+            body.imports.extend(ns.body.imports);
+            body.exports.extend(ns.body.exports);
+            for inner in ns.body.namespaces {
+                merge_namespace(&mut body.namespaces, inner);
             }
-            _ => None,
-        };
-        let (name, optional, kind) = match sig {
-            G::TSPropertySignature(p) => match key(&p.key, p.computed) {
-                Some(name) => (
-                    name,
-                    p.optional,
-                    MemberKind::Property(
-                        p.type_annotation
-                            .as_ref()
-                            .map(|t| self.ty(&t.type_annotation)),
-                    ),
-                ),
-                None => (self.source(p.key.span()), p.optional, MemberKind::Method),
-            },
-            G::TSMethodSignature(m) => (
-                key(&m.key, m.computed).unwrap_or_else(|| self.source(m.key.span())),
-                m.optional,
-                MemberKind::Method,
-            ),
-            G::TSCallSignatureDeclaration(_) => {
-                ("(call signature)".into(), false, MemberKind::Method)
-            }
-            G::TSConstructSignatureDeclaration(_) => {
-                ("(construct signature)".into(), false, MemberKind::Method)
-            }
-            G::TSIndexSignature(i) => (
-                String::new(),
-                false,
-                MemberKind::Index(
-                    self.ty(&i.parameter.type_annotation.type_annotation),
-                    self.ty(&i.type_annotation.type_annotation),
-                ),
-            ),
-        };
-        Member {
-            name,
-            span: span(sp),
-            optional,
-            kind,
-            doc: self.doc(sp.start),
         }
-    }
-
-    fn ty(&self, t: &ast::TSType<'_>) -> TsType {
-        let depth = self.depth.get();
-        if depth >= MAX_DEPTH {
-            return TsType {
-                span: span(t.span()),
-                kind: TyKind::Unsupported("type nested more than 128 levels deep"),
-                doc: None,
-            };
-        }
-        self.depth.set(depth + 1);
-        let ty = self.ty_inner(t);
-        self.depth.set(depth);
-        ty
-    }
-
-    fn ty_inner(&self, t: &ast::TSType<'_>) -> TsType {
-        use ast::TSType as T;
-        let sp = span(t.span());
-        let kind = match t {
-            T::TSAnyKeyword(_) => TyKind::Any,
-            T::TSUnknownKeyword(_) => TyKind::Unknown,
-            T::TSStringKeyword(_) => TyKind::String,
-            T::TSNumberKeyword(_) => TyKind::Number,
-            T::TSBooleanKeyword(_) => TyKind::Boolean,
-            T::TSNullKeyword(_) => TyKind::Null,
-            T::TSUndefinedKeyword(_) | T::TSVoidKeyword(_) => TyKind::Undefined,
-            T::TSNeverKeyword(_) => TyKind::Never,
-            T::TSObjectKeyword(_) => TyKind::ObjectKeyword,
-            T::TSLiteralType(l) => match &l.literal {
-                ast::TSLiteral::BooleanLiteral(b) => TyKind::Literal(b.value.into()),
-                ast::TSLiteral::NumericLiteral(n) => TyKind::Literal(number(n.value)),
-                ast::TSLiteral::StringLiteral(s) => TyKind::Literal(s.value.as_str().into()),
-                ast::TSLiteral::TemplateLiteral(t) => match t.quasis.as_slice() {
-                    [q] => TyKind::Literal(
-                        q.value
-                            .cooked
-                            .map(|c| c.as_str())
-                            .unwrap_or_default()
-                            .into(),
-                    ),
-                    _ => TyKind::Unsupported("template literal"),
-                },
-                ast::TSLiteral::UnaryExpression(u) => match literal_value(&u.argument) {
-                    Some(serde_json::Value::Number(n))
-                        if u.operator == ast::UnaryOperator::UnaryNegation =>
-                    {
-                        TyKind::Literal(number(-n.as_f64().unwrap_or_default()))
-                    }
-                    _ => TyKind::Unsupported("literal expression"),
-                },
-                ast::TSLiteral::BigIntLiteral(_) => TyKind::Unsupported("bigint literal"),
-            },
-            T::TSTypeReference(r) => TyKind::Ref {
-                name: type_name(&r.type_name),
-                args: self.args(r.type_arguments.as_deref()),
-            },
-            T::TSArrayType(a) => TyKind::Array(Box::new(self.ty(&a.element_type))),
-            T::TSTupleType(t) => {
-                TyKind::Tuple(t.element_types.iter().map(|e| self.tuple_elem(e)).collect())
-            }
-            T::TSNamedTupleMember(m) => return self.tuple_elem(&m.element_type).ty,
-            T::TSTypeLiteral(l) => TyKind::Object(self.members(&l.members)),
-            T::TSUnionType(u) => TyKind::Union(
-                u.types
-                    .iter()
-                    .map(|m| {
-                        let mut ty = self.ty(m);
-                        if ty.doc.is_none() {
-                            ty.doc = self.doc_before(m.span().start, "|");
-                        }
-                        ty
-                    })
-                    .collect(),
-            ),
-            T::TSIntersectionType(i) => {
-                TyKind::Intersection(i.types.iter().map(|m| self.ty(m)).collect())
-            }
-            T::TSParenthesizedType(p) => return self.ty(&p.type_annotation),
-            T::TSTypeOperatorType(o) => match o.operator {
-                ast::TSTypeOperatorOperator::Keyof => {
-                    TyKind::Keyof(Box::new(self.ty(&o.type_annotation)))
-                }
-                ast::TSTypeOperatorOperator::Readonly => return self.ty(&o.type_annotation),
-                ast::TSTypeOperatorOperator::Unique => TyKind::Unsupported("unique symbol type"),
-            },
-            T::TSTypeQuery(q) => match &q.expr_name {
-                ast::TSTypeQueryExprName::TSImportType(_) => {
-                    TyKind::Unsupported("`typeof import(...)` type")
-                }
-                other => match other.as_ts_type_name() {
-                    Some(n) => TyKind::Typeof(type_name(n)),
-                    None => TyKind::Unsupported("`typeof` query"),
-                },
-            },
-            T::TSIndexedAccessType(i) => TyKind::Indexed(
-                Box::new(self.ty(&i.object_type)),
-                Box::new(self.ty(&i.index_type)),
-            ),
-            T::TSMappedType(m) => TyKind::Mapped(Box::new(Mapped {
-                key: m.key.name.to_string(),
-                constraint: self.ty(&m.constraint),
-                remap: m.name_type.as_ref().map(|t| self.ty(t)),
-                value: m.type_annotation.as_ref().map(|t| self.ty(t)),
-                optional: m
-                    .optional
-                    .map(|o| !matches!(o, ast::TSMappedTypeModifierOperator::Minus)),
-            })),
-            T::TSTemplateLiteralType(t) => TyKind::Template(
-                t.quasis
-                    .iter()
-                    .map(|q| q.value.cooked.map(|c| c.to_string()).unwrap_or_default())
-                    .collect(),
-                t.types.iter().map(|t| self.ty(t)).collect(),
-            ),
-            T::TSFunctionType(_) | T::TSConstructorType(_) => TyKind::Function,
-            T::TSConditionalType(_) => TyKind::Unsupported("conditional type"),
-            T::TSInferType(_) => TyKind::Unsupported("`infer` type"),
-            T::TSImportType(_) => TyKind::Unsupported("`import(...)` type"),
-            T::TSThisType(_) => TyKind::Unsupported("`this` type"),
-            T::TSTypePredicate(_) => TyKind::Unsupported("type predicate"),
-            T::TSSymbolKeyword(_) => TyKind::Unsupported("`symbol` type"),
-            T::TSBigIntKeyword(_) => TyKind::Unsupported("`bigint` type"),
-            T::TSIntrinsicKeyword(_) => TyKind::Unsupported("`intrinsic` type"),
-            T::JSDocNullableType(_) | T::JSDocNonNullableType(_) | T::JSDocUnknownType(_) => {
-                TyKind::Unsupported("JSDoc type")
-            }
-        };
-        TsType {
-            span: sp,
-            kind,
-            doc: self.doc(sp.start),
-        }
-    }
-
-    fn tuple_elem(&self, e: &ast::TSTupleElement<'_>) -> TupleElem {
-        match e {
-            ast::TSTupleElement::TSOptionalType(o) => TupleElem {
-                ty: self.ty(&o.type_annotation),
-                optional: true,
-                rest: false,
-            },
-            ast::TSTupleElement::TSRestType(r) => TupleElem {
-                ty: self.ty(&r.type_annotation),
-                optional: false,
-                rest: true,
-            },
-            ast::TSTupleElement::TSNamedTupleMember(m) => {
-                let mut inner = self.tuple_elem(&m.element_type);
-                inner.optional |= m.optional;
-                inner
-            }
-            other => match other.as_ts_type() {
-                Some(t) => TupleElem {
-                    ty: self.ty(t),
-                    optional: false,
-                    rest: false,
-                },
-                None => TupleElem {
-                    ty: TsType {
-                        span: span(other.span()),
-                        kind: TyKind::Unsupported("tuple element"),
-                        doc: None,
-                    },
-                    optional: false,
-                    rest: false,
-                },
-            },
-        }
+        None => list.push(ns),
     }
 }
 
-/// The segments of `a.b.C`.
-fn type_name(n: &ast::TSTypeName<'_>) -> Vec<String> {
-    match n {
-        ast::TSTypeName::IdentifierReference(i) => vec![i.name.to_string()],
-        ast::TSTypeName::QualifiedName(q) => {
-            let mut v = type_name(&q.left);
-            v.push(q.right.name.to_string());
-            v
+/// Exports every declaration and namespace of a scope that is not exported yet.
+fn export_all(body: &mut SourceFile) {
+    let names: Vec<(String, Span)> = body
+        .decls
+        .iter()
+        .map(|d| (d.name.clone(), d.span))
+        .chain(body.namespaces.iter().map(|n| (n.name.clone(), n.span)))
+        .collect();
+    for (name, sp) in names {
+        let exported = body
+            .exports
+            .iter()
+            .any(|e| matches!(e, Export::Local { local, .. } if *local == name));
+        if !exported {
+            body.exports.push(Export::Local {
+                exported: name.clone(),
+                local: name,
+                span: sp,
+            });
         }
-        ast::TSTypeName::ThisExpression(_) => vec!["this".into()],
-    }
-}
-
-/// A JSON number: an integer when the value is integral and exact.
-pub fn number(f: f64) -> serde_json::Value {
-    if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
-        serde_json::Value::from(f as i64)
-    } else {
-        serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, serde_json::Value::Number)
-    }
-}
-
-/// The value of a literal expression (`"a"`, `1`, `-1`, `true`, a template without
-/// substitutions).
-fn literal_value(e: &ast::Expression<'_>) -> Option<serde_json::Value> {
-    match e {
-        ast::Expression::StringLiteral(s) => Some(s.value.as_str().into()),
-        ast::Expression::NumericLiteral(n) => Some(number(n.value)),
-        ast::Expression::BooleanLiteral(b) => Some(b.value.into()),
-        ast::Expression::TemplateLiteral(t) if t.expressions.is_empty() => t
-            .quasis
-            .first()
-            .and_then(|q| q.value.cooked)
-            .map(|c| c.as_str().into()),
-        ast::Expression::UnaryExpression(u) if u.operator == ast::UnaryOperator::UnaryNegation => {
-            match literal_value(&u.argument)? {
-                serde_json::Value::Number(n) => Some(number(-n.as_f64()?)),
-                _ => None,
-            }
-        }
-        ast::Expression::ParenthesizedExpression(p) => literal_value(&p.expression),
-        _ => None,
     }
 }
