@@ -178,6 +178,10 @@ impl Cx<'_> {
                         required.push(string(&f.wire));
                     }
                 }
+                // Never present: `{"not": {}}` (what the JSON Schema frontend reads back).
+                for n in &s.never {
+                    props.push((n.clone(), obj(vec![("not", obj(vec![]))])));
+                }
                 let ty = if null_too.is_some() {
                     J::Arr(vec![string("object"), string("null")])
                 } else {

@@ -354,9 +354,8 @@ impl Loader {
                 None => out.fields.push(field),
             }
         }
-        if !absent.is_empty() {
-            self.note_never_present(path, &absent);
-        }
+        // Documented by the backend, as for JSON Schema's `"x": {"not": {}}`.
+        out.never = absent;
         out.extra = match obj.index {
             None => Extra::Closed,
             // `[key: string]: unknown` too: an open object keeps its other members.
@@ -368,29 +367,6 @@ impl Loader {
             )),
         };
         out
-    }
-
-    /// Adds "`x` is never present." to the docs of the struct being defined at `path`.
-    fn note_never_present(&mut self, path: &TypePath, names: &[String]) {
-        let Some(def) = self
-            .module
-            .types
-            .iter_mut()
-            .rev()
-            .find(|t| t.module == path.module && t.name == path.name)
-        else {
-            return;
-        };
-        let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-        let sentence = match list.as_slice() {
-            [one] => format!("{one} is never present."),
-            [init @ .., last] => format!("{} and {last} are never present.", init.join(", ")),
-            [] => return,
-        };
-        def.docs.text = Some(match def.docs.text.take() {
-            Some(text) => format!("{text}\n\n{sentence}"),
-            None => sentence,
-        });
     }
 
     fn lower_union(

@@ -112,3 +112,43 @@ decoder!(acp_v2, wiregen_wild::acp_v2;
 fn acp_v2_messages_round_trip_and_invalid_ones_name_the_field() {
     check("acp-v2", acp_v2, 15, 5);
 }
+
+decoder!(mcp, wiregen_wild::mcp;
+    "ClientRequest" => p::ClientRequest,
+    "ClientNotification" => p::ClientNotification,
+    "ServerNotification" => p::ServerNotification,
+    "InitializeResult" => p::InitializeResult,
+    "CallToolResult" => p::CallToolResult,
+    "ServerResult" => p::ServerResult,
+    "JsonrpcMessage" => p::JsonrpcMessage,
+    "ContentBlock" => p::ContentBlock,
+);
+
+#[test]
+fn mcp_messages_round_trip_and_invalid_ones_name_the_field() {
+    check("mcp", mcp, 15, 5);
+}
+
+decoder!(dap, wiregen_wild::dap;
+    "InitializeRequest" => p::InitializeRequest,
+    "InitializeResponse" => p::InitializeResponse,
+    "LaunchRequest" => p::LaunchRequest,
+    "SetBreakpointsRequest" => p::SetBreakpointsRequest,
+    "SetBreakpointsResponse" => p::SetBreakpointsResponse,
+    "StoppedEvent" => p::StoppedEvent,
+    "OutputEvent" => p::OutputEvent,
+    "StackTraceResponse" => p::StackTraceResponse,
+    "VariablesResponse" => p::VariablesResponse,
+    "ThreadsResponse" => p::ThreadsResponse,
+    "ErrorResponse" => p::ErrorResponse,
+    "EvaluateRequest" => p::EvaluateRequest,
+    "ContinueRequest" => p::ContinueRequest,
+    "ExitedEvent" => p::ExitedEvent,
+    "TerminatedEvent" => p::TerminatedEvent,
+    "Capabilities" => p::Capabilities,
+);
+
+#[test]
+fn dap_messages_round_trip_and_invalid_ones_name_the_field() {
+    check("dap", dap, 15, 5);
+}
