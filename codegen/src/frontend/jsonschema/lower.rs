@@ -241,7 +241,10 @@ fn shape(j: &Json) -> (Shape<'_>, bool) {
             format!("unknown type `{other}`"),
             "use one of string, number, integer, boolean, object, array, null".into(),
         ),
-        None if obj.get("properties").is_some() || obj.get("additionalProperties").is_some() => {
+        None if ["properties", "additionalProperties", "patternProperties"]
+            .iter()
+            .any(|k| obj.get(k).is_some()) =>
+        {
             object_shape(obj)
         }
         None if obj.get("items").is_some() || obj.get("prefixItems").is_some() => array_shape(obj),
@@ -336,7 +339,17 @@ fn object_shape(obj: &Json) -> Shape<'_> {
     }
     match additional {
         Some(a) if a.as_object().is_some() => Shape::Map(Some(a)),
+        // `patternProperties` with one pattern: a map of its values (keys are not checked).
+        None => Shape::Map(single_pattern(obj)),
         _ => Shape::Map(None),
+    }
+}
+
+/// The value schema of an object's only `patternProperties` entry.
+fn single_pattern(obj: &Json) -> Option<&Json> {
+    match obj.get("patternProperties")?.as_object()? {
+        [(_, schema)] => Some(schema),
+        _ => None,
     }
 }
 
@@ -751,6 +764,10 @@ impl Loader {
                         &Hint::new(path.module.clone(), format!("{owner}Extra")),
                     );
                     out.extra = Extra::Map(ty);
+                }
+                // Members matched by `patternProperties` are data too: kept as JSON values.
+                None if json.get("patternProperties").is_some() && out.extra == Extra::Open => {
+                    out.extra = Extra::Map(Ty::Any);
                 }
                 _ => {}
             }

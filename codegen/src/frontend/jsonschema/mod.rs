@@ -167,8 +167,9 @@ fn unsupported_hint(keyword: &str) -> String {
                 .into()
         }
         "patternProperties" => {
-            "the keys' patterns are not checked; an object without `properties` keeps the values \
-             of its one pattern in a map"
+            "the keys' patterns are not checked: an object with one pattern and no `properties` \
+             is a map of the pattern's values; otherwise the matching members are kept as JSON \
+             values beside the fields"
                 .into()
         }
         "$dynamicRef" | "$recursiveRef" | "$dynamicAnchor" | "$recursiveAnchor" | "$anchor" => {

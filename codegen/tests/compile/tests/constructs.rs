@@ -392,3 +392,12 @@ fn adjacent_payloads_keep_javascript_numbers() {
         assert_eq!(wiregen_runtime::to_string(&e).unwrap(), text);
     }
 }
+
+#[test]
+fn pattern_properties_keep_their_members() {
+    use fx::pattern_properties::{Headers, Settings};
+    let h: Headers = same(json!({"x-trace": "abc", "x-user": "u"}));
+    assert_eq!(h.get("x-trace").map(String::as_str), Some("abc"));
+    let s: Settings = same(json!({"name": "n", "ext.width": 3, "ext.height": 4}));
+    assert_eq!(s.name, "n");
+}
