@@ -401,3 +401,13 @@ fn pattern_properties_keep_their_members() {
     let s: Settings = same(json!({"name": "n", "ext.width": 3, "ext.height": 4}));
     assert_eq!(s.name, "n");
 }
+
+#[test]
+fn constant_members_shared_by_every_message_compile_and_round_trip() {
+    use fx::channel_constant_members::ClientMessage;
+    let m: ClientMessage = same(json!({"jsonrpc": "2.0", "id": 7, "method": "ping"}));
+    assert_eq!(m.correlation_id(), Some(&7));
+    let m: ClientMessage = same(json!({"jsonrpc": "2.0", "id": 0, "method": "list", "cursor": "c"}));
+    assert_eq!(m.correlation_id(), None);
+    rejects::<ClientMessage>(json!({"jsonrpc": "1.0", "id": 1, "method": "ping"}), "jsonrpc");
+}
