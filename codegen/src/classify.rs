@@ -22,12 +22,16 @@ pub fn classify(module: &mut Module) {
             continue;
         };
         let variants = u.variants.clone();
+        let hint = u.tag_hint.clone();
+        let hint = hint.as_deref();
         let union = path.name.clone();
         // A member whose tag is any string (ACP's "other" subject: `{type: string, not: ...}`)
         // is the protocol's own catch-all: the union is tagged by the others, and messages
         // with other tags decode as the `Unknown` variant, kept as received.
-        let (variants, open) = match (find_tag(module, &variants), open_members(module, &variants))
-        {
+        let (variants, open) = match (
+            find_tag(module, &variants, hint),
+            open_members(module, &variants, hint),
+        ) {
             (None, Some((tag, open))) => {
                 let kept = variants
                     .into_iter()
@@ -52,7 +56,7 @@ pub fn classify(module: &mut Module) {
                 None => note,
             });
         }
-        let (repr, variants) = match find_tag(module, &variants) {
+        let (repr, variants) = match find_tag(module, &variants, hint) {
             Some(tag) => {
                 let variants = tag_variants(module, &union, variants, &tag);
                 match adjacent_content(module, &variants) {
@@ -116,19 +120,25 @@ fn literal_of<'s>(s: &'s Struct, key: &str) -> Option<&'s str> {
         })
 }
 
-fn find_tag(module: &Module, variants: &[Variant]) -> Option<String> {
+/// The rank of a candidate tag key: the protocol's own `hint` first, then the usual keys.
+fn tag_rank(key: &str, hint: Option<&str>) -> usize {
+    if hint == Some(key) {
+        return 0;
+    }
+    1 + PREFERRED_TAGS
+        .iter()
+        .position(|p| *p == key)
+        .unwrap_or(PREFERRED_TAGS.len())
+}
+
+fn find_tag(module: &Module, variants: &[Variant], hint: Option<&str>) -> Option<String> {
     let structs: Vec<&Struct> = variants
         .iter()
         .map(|v| variant_struct(module, &v.ty))
         .collect::<Option<_>>()?;
     let first = structs.first()?;
     let mut candidates: Vec<&str> = first.fields.iter().map(|f| f.wire.as_str()).collect();
-    candidates.sort_by_key(|k| {
-        PREFERRED_TAGS
-            .iter()
-            .position(|p| p == k)
-            .unwrap_or(PREFERRED_TAGS.len())
-    });
+    candidates.sort_by_key(|k| tag_rank(k, hint));
     candidates.into_iter().find_map(|key| {
         let mut seen: Vec<&str> = Vec::new();
         for s in &structs {
@@ -144,7 +154,11 @@ fn find_tag(module: &Module, variants: &[Variant]) -> Option<String> {
 
 /// The tag key and the members that take any string under it, when every other member (at
 /// least two) has a distinct constant there.
-fn open_members(module: &Module, variants: &[Variant]) -> Option<(String, Vec<usize>)> {
+fn open_members(
+    module: &Module,
+    variants: &[Variant],
+    hint: Option<&str>,
+) -> Option<(String, Vec<usize>)> {
     let structs: Vec<&Struct> = variants
         .iter()
         .map(|v| variant_struct(module, &v.ty))
@@ -162,12 +176,7 @@ fn open_members(module: &Module, variants: &[Variant]) -> Option<(String, Vec<us
             }
         }
     }
-    keys.sort_by_key(|k| {
-        PREFERRED_TAGS
-            .iter()
-            .position(|p| p == k)
-            .unwrap_or(PREFERRED_TAGS.len())
-    });
+    keys.sort_by_key(|k| tag_rank(k, hint));
     keys.into_iter().find_map(|key| {
         let open: Vec<usize> = (0..structs.len())
             .filter(|&i| open_under(structs[i], key))

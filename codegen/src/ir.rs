@@ -288,6 +288,9 @@ pub struct Union {
     pub repr: UnionRepr,
     /// Variants in protocol order.
     pub variants: Vec<Variant>,
+    /// The tag key the protocol names (OpenAPI's `discriminator.propertyName`): `classify`
+    /// tries it first.
+    pub tag_hint: Option<String>,
 }
 
 /// How a union's variant is told on the wire.

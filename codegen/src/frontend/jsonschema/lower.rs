@@ -453,20 +453,22 @@ impl Loader {
             }),
             Shape::Union(keyword, members) => {
                 let base = union_base(node.json);
-                TypeKind::Union(self.lower_union(
-                    node.doc,
-                    &members,
-                    base.as_ref(),
-                    pointer,
-                    keyword,
-                    path,
-                ))
+                let mut u =
+                    self.lower_union(node.doc, &members, base.as_ref(), pointer, keyword, path);
+                u.tag_hint = node
+                    .json
+                    .get("discriminator")
+                    .and_then(|d| d.get("propertyName"))
+                    .and_then(Json::as_str)
+                    .map(str::to_string);
+                TypeKind::Union(u)
             }
             Shape::Types(types) => {
                 TypeKind::Union(self.lower_type_list(node, pointer, path, &types))
             }
             Shape::Consts(values) => TypeKind::Union(Union {
                 repr: UnionRepr::Unclassified,
+                tag_hint: None,
                 variants: values
                     .iter()
                     .enumerate()
@@ -869,6 +871,7 @@ impl Loader {
         Union {
             repr: UnionRepr::Unclassified,
             variants,
+            tag_hint: None,
         }
     }
 
@@ -951,6 +954,7 @@ impl Loader {
         Union {
             repr: UnionRepr::Unclassified,
             variants,
+            tag_hint: None,
         }
     }
 }

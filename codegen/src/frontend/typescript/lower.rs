@@ -117,6 +117,7 @@ impl Loader {
         }
         TypeKind::Union(Union {
             repr: UnionRepr::Unclassified,
+            tag_hint: None,
             variants: values
                 .into_iter()
                 .map(|(v, docs, at)| {
@@ -408,6 +409,7 @@ impl Loader {
         Union {
             repr: UnionRepr::Unclassified,
             variants,
+            tag_hint: None,
         }
     }
 

@@ -407,7 +407,19 @@ fn constant_members_shared_by_every_message_compile_and_round_trip() {
     use fx::channel_constant_members::ClientMessage;
     let m: ClientMessage = same(json!({"jsonrpc": "2.0", "id": 7, "method": "ping"}));
     assert_eq!(m.correlation_id(), Some(&7));
-    let m: ClientMessage = same(json!({"jsonrpc": "2.0", "id": 0, "method": "list", "cursor": "c"}));
+    let m: ClientMessage =
+        same(json!({"jsonrpc": "2.0", "id": 0, "method": "list", "cursor": "c"}));
     assert_eq!(m.correlation_id(), None);
-    rejects::<ClientMessage>(json!({"jsonrpc": "1.0", "id": 1, "method": "ping"}), "jsonrpc");
+    rejects::<ClientMessage>(
+        json!({"jsonrpc": "1.0", "id": 1, "method": "ping"}),
+        "jsonrpc",
+    );
+}
+
+#[test]
+fn the_discriminator_names_the_tag() {
+    use fx::discriminator::Shape;
+    assert_eq!(Shape::TAG, "kind");
+    let s: Shape = same(json!({"kind": "circle", "type": "a", "r": 1}));
+    assert!(matches!(s, Shape::Circle(_)), "{s:?}");
 }
