@@ -273,8 +273,13 @@ pub fn requirement(module: &Module, ty: &Ty) -> Requirement {
 
 /// The JSON kind a type accepts, for telling untagged members apart.
 fn json_kind(module: &Module, ty: &Ty) -> String {
+    json_kind_within(module, ty, 32)
+}
+
+/// [`json_kind`] following at most `budget` aliases (alias cycles through `null` end).
+fn json_kind_within(module: &Module, ty: &Ty, budget: usize) -> String {
     let mut ty = ty;
-    for _ in 0..32 {
+    for _ in 0..budget {
         match ty {
             Ty::Named(p) => match module.get(p).map(|t| &t.kind) {
                 Some(TypeKind::Alias(inner)) => ty = inner,
@@ -288,7 +293,10 @@ fn json_kind(module: &Module, ty: &Ty) -> String {
             Ty::Integer | Ty::Number => return "number".into(),
             Ty::Array(_) | Ty::Tuple(_) => return "array".into(),
             Ty::Map(_) => return "object".into(),
-            Ty::Nullable(inner) => return format!("{} or null", json_kind(module, inner)),
+            Ty::Nullable(inner) => {
+                let budget = budget.saturating_sub(1);
+                return format!("{} or null", json_kind_within(module, inner, budget));
+            }
             Ty::Literal(v) => return format!("constant {v}"),
         }
     }

@@ -28,6 +28,9 @@ pub struct RustOptions {
     /// Strict decoding: unknown fields, union tags and enum strings are errors instead of
     /// being ignored (fields) or kept (`Unknown` / `Other` variants).
     pub strict: bool,
+    /// Directories the input may read files from (the entry, `$ref`s, imports), after
+    /// symlinks are resolved; empty: the entry file's directory (see [`crate::fsaccess`]).
+    pub allowed_roots: Vec<std::path::PathBuf>,
 }
 
 /// The first line of every generated file; `generate` refuses to overwrite a file without it.

@@ -124,6 +124,13 @@ fn shape(j: &Json) -> (Shape<'_>, bool) {
             .collect();
         nullable |= non_null.len() < values.len();
         return match non_null.as_slice() {
+            [] if values.is_empty() => (
+                Shape::Bad(
+                    "`enum` lists no value, so no value is valid".into(),
+                    "list at least one value: `\"enum\": [\"a\"]`".into(),
+                ),
+                false,
+            ),
             [] => (Shape::Literal(&values[0]), false),
             [one] => (Shape::Literal(one), nullable),
             many if many.iter().all(|v| v.as_str().is_some()) => (
@@ -391,8 +398,32 @@ impl Loader {
 
     fn hoist(&mut self, node: Node<'_>, pointer: &str, hint: &Hint, nonnull: bool) -> Ty {
         let loc = self.loc(node.doc, node.json, pointer);
+        if let Some(start) = self
+            .hoisting
+            .iter()
+            .position(|(d, p, _)| *d == node.doc && p == pointer)
+        {
+            let mut chain: Vec<&str> = self.hoisting[start..]
+                .iter()
+                .map(|(_, _, n)| n.as_str())
+                .collect();
+            chain.push(&self.hoisting[start].2);
+            let message = format!(
+                "this inline schema contains itself: `allOf` merges a `$ref` whose properties lead back here (cycle through {})",
+                chain.join(" → ")
+            );
+            self.error(
+                loc,
+                message,
+                "give the merged schema a name in `$defs` and refer to it with `$ref`",
+            );
+            return Ty::Any;
+        }
         let path = self.hoist_name(&hint.module, &hint.name, loc);
+        self.hoisting
+            .push((node.doc, pointer.to_string(), path.name.clone()));
         self.define(node, pointer, path.clone(), true, nonnull);
+        self.hoisting.pop();
         if let Some(t) = self.module.types.iter_mut().find(|t| t.path() == path)
             && t.docs.text.is_none()
         {
@@ -403,6 +434,25 @@ impl Loader {
 
     /// Lowers a schema at a use site (a field, an item, a member) to a type expression.
     fn lower_ty(&mut self, node: Node<'_>, pointer: &str, hint: &Hint) -> Ty {
+        if self.depth >= crate::limits::MAX_DEPTH {
+            let loc = self.loc(node.doc, node.json, pointer);
+            self.error(
+                loc,
+                format!(
+                    "schemas nest more than {} levels deep here",
+                    crate::limits::MAX_DEPTH
+                ),
+                "give inner schemas names in `$defs` and refer to them with `$ref`",
+            );
+            return Ty::Any;
+        }
+        self.depth += 1;
+        let ty = self.lower_ty_nested(node, pointer, hint);
+        self.depth -= 1;
+        ty
+    }
+
+    fn lower_ty_nested(&mut self, node: Node<'_>, pointer: &str, hint: &Hint) -> Ty {
         self.check_keywords(node, pointer);
         let (shape, nullable) = shape(node.json);
         let ty = match shape {

@@ -1,0 +1,217 @@
+//! Regression tests of issue 11 (the hardened generator): each input once crashed, hung or
+//! read a file it should not have. Each runs the whole pipeline on a thread with a time
+//! budget, so a regression fails the test instead of aborting the test binary.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Runs `f` on its own thread (8 MiB stack, like a build script's main thread); fails on a
+/// panic or after `budget`.
+pub fn bounded<T: Send + 'static>(
+    budget: Duration,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(move || {
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+            let _ = tx.send(r);
+        })
+        .map_err(|e| e.to_string())?;
+    match rx.recv_timeout(budget) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(_)) => Err("panicked".into()),
+        Err(_) => Err(format!("did not finish within {budget:?}")),
+    }
+}
+
+/// Generates from `text` saved as `name` in a fresh directory; the error text, or "ok".
+fn outcome(name: &str, text: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).expect("write input");
+    let shown = dir.path().display().to_string();
+    let out = bounded(Duration::from_secs(10), move || {
+        match wiregen::generate(&path, &wiregen::RustOptions::default()) {
+            Ok(_) => "ok".to_string(),
+            Err(d) => d.to_string(),
+        }
+    })
+    .unwrap_or_else(|e| panic!("{name}: {e}"));
+    (dir, out.replace(&shown, "DIR"))
+}
+
+fn error_of(name: &str, text: &str) -> String {
+    let (_dir, out) = outcome(name, text);
+    assert_ne!(out, "ok", "{name} generated without error");
+    assert!(out.contains("hint:"), "no hint: {out}");
+    out
+}
+
+#[test]
+fn empty_enum_is_an_error_not_a_panic() {
+    let e = error_of("e.json", r#"{"$defs":{"A":{"enum":[]}}}"#);
+    assert!(
+        e.contains("`enum` lists no value") && e.contains("(at /$defs/A)"),
+        "{e}"
+    );
+}
+
+#[test]
+fn allof_merging_a_ref_that_contains_it_is_a_cycle_error() {
+    let e = error_of(
+        "c.json",
+        r##"{"$defs":{"A":{"type":"object","properties":{"x":{"allOf":[{"$ref":"#/$defs/A"},{"type":"object"}]}}}}}"##,
+    );
+    assert!(e.contains("cycle through AX → AX"), "{e}");
+    assert!(e.contains("(at /$defs/A/properties/x)"), "{e}");
+    let e = error_of(
+        "c.json",
+        r##"{"$defs":{"A":{"type":"object","properties":{"x":{"allOf":[{"$ref":"#/$defs/A"},{"type":"object","properties":{"y":{"oneOf":[{"type":"object","properties":{"k":{"const":"a"}}},{"allOf":[{"$ref":"#/$defs/A"},{"type":"object"}]}]}}}]}}}}}"##,
+    );
+    assert!(e.contains("cycle through"), "{e}");
+}
+
+#[test]
+fn partial_of_a_type_containing_it_is_a_cycle_error() {
+    for src in [
+        "export interface A { a: Partial<A> }\n",
+        "export interface Tree { children: Array<Partial<Tree>> }\n",
+        "export interface A { a?: Required<A>; b: Omit<A, 'a'> }\n",
+    ] {
+        let e = error_of("a.ts", src);
+        assert!(e.contains("cycle through"), "{src}: {e}");
+    }
+}
+
+#[test]
+fn indexed_access_of_itself_is_an_error() {
+    let e = error_of("a.ts", "export interface A { x: A['x'] }\n");
+    assert!(
+        e.contains("refers to itself") && e.contains("a.ts:1:25"),
+        "{e}"
+    );
+}
+
+#[test]
+fn refs_outside_the_schema_directory_are_refused_without_printing_the_file() {
+    for target in ["/proc/self/environ", "/etc/passwd", "../../x.json"] {
+        let text = format!(
+            r#"{{"$defs":{{"A":{{"type":"object","properties":{{"x":{{"$ref":"{target}"}}}}}}}}}}"#
+        );
+        let (_dir, e) = outcome("s.json", &text);
+        assert!(
+            e.contains("outside the directories wiregen may read") || e.contains("No such file"),
+            "{target}: {e}"
+        );
+        assert!(e.contains("(at /$defs/A/properties/x)"), "{e}");
+        assert!(!e.contains("PATH=") && !e.contains("root:"), "{e}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_out_of_the_schema_directory_is_refused_and_not_inlined() {
+    let outer = tempfile::tempdir().unwrap();
+    let secret = outer.path().join("secret.json");
+    std::fs::write(
+        &secret,
+        r#"{"$defs":{"S":{"description":"TOKEN=hunter2","type":"object"}}}"#,
+    )
+    .unwrap();
+    let root = outer.path().join("schemas");
+    std::fs::create_dir(&root).unwrap();
+    std::os::unix::fs::symlink(&secret, root.join("link.json")).unwrap();
+    let entry = root.join("api.json");
+    std::fs::write(
+        &entry,
+        r##"{"$defs":{"A":{"type":"object","properties":{"x":{"$ref":"link.json#/$defs/S"}}}}}"##,
+    )
+    .unwrap();
+    let e = wiregen::generate(&entry, &wiregen::RustOptions::default()).unwrap_err();
+    let text = e.to_string();
+    assert!(text.contains("outside the directories"), "{text}");
+    assert!(!text.contains("hunter2"), "{text}");
+    // An explicit root widens the policy.
+    let wide = wiregen::RustOptions {
+        allowed_roots: vec![outer.path().to_path_buf()],
+        ..Default::default()
+    };
+    let out = wiregen::generate(&entry, &wide).unwrap();
+    assert!(out.code.contains("hunter2"));
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_fifos_and_stdin_are_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    let mut targets: Vec<String> = vec![
+        "/dev/zero".into(),
+        "/dev/urandom".into(),
+        "/dev/stdin".into(),
+    ];
+    if made {
+        targets.push("fifo.json".into());
+    }
+    for target in targets {
+        let entry = dir.path().join("s.json");
+        std::fs::write(
+            &entry,
+            format!(r#"{{"$defs":{{"A":{{"type":"object","properties":{{"x":{{"$ref":"{target}"}}}}}}}}}}"#),
+        )
+        .unwrap();
+        // Even with the whole file system allowed, nothing but regular files is read.
+        let options = wiregen::RustOptions {
+            allowed_roots: vec![PathBuf::from("/")],
+            ..Default::default()
+        };
+        let e = bounded(Duration::from_secs(5), move || {
+            wiregen::generate(&entry, &options)
+                .map(|_| ())
+                .unwrap_err()
+                .to_string()
+        })
+        .unwrap_or_else(|e| panic!("{target}: {e}"));
+        assert!(e.contains("not a regular file"), "{target}: {e}");
+    }
+    // The entry itself is held to the same rules.
+    let e = bounded(Duration::from_secs(5), || {
+        wiregen::generate(Path::new("/dev/zero"), &wiregen::RustOptions::default())
+            .map(|_| ())
+            .unwrap_err()
+            .to_string()
+    })
+    .unwrap();
+    assert!(e.contains("not a regular file"), "{e}");
+}
+
+#[test]
+fn typescript_imports_outside_the_package_directory_are_refused() {
+    let outer = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outer.path().join("secret.ts"),
+        "export interface S { a: string }\n",
+    )
+    .unwrap();
+    let root = outer.path().join("pkg");
+    std::fs::create_dir(&root).unwrap();
+    let entry = root.join("index.ts");
+    std::fs::write(
+        &entry,
+        "import { S } from '../secret';\nexport interface A { s: S }\n",
+    )
+    .unwrap();
+    let text = wiregen::generate(&entry, &wiregen::RustOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        text.contains("outside the directories") && text.contains("index.ts:1:"),
+        "{text}"
+    );
+}
