@@ -301,10 +301,23 @@ fn render(d: &Diagnostic, all: &Diagnostics) -> String {
     let Some(line) = all.source_line(&d.loc) else {
         return text;
     };
-    let line = wiregen::diag::printable(line);
+    // A window of a long (minified) line around the column, so a snippet stays one line.
+    const BEFORE: usize = 60;
+    const WIDTH: usize = 120;
+    let col = d.loc.col.saturating_sub(1);
+    let start = col.saturating_sub(BEFORE);
+    let window: String = line.chars().skip(start).take(WIDTH).collect();
+    let more = line.chars().nth(start + WIDTH).is_some();
+    let line = format!(
+        "{}{}{}",
+        if start > 0 { "…" } else { "" },
+        wiregen::diag::printable(&window),
+        if more { "…" } else { "" }
+    );
     let number = d.loc.line.to_string();
     let pad = " ".repeat(number.len());
-    let caret = format!("{}^", " ".repeat(d.loc.col.saturating_sub(1)));
+    let shift = col - start + usize::from(start > 0);
+    let caret = format!("{}^", " ".repeat(shift));
     let snippet = format!("\n{pad} |\n{number} | {line}\n{pad} | {caret}");
     // Put the snippet after the `-->` line, before related locations and the hint.
     match text.find('\n') {

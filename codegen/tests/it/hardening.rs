@@ -215,3 +215,103 @@ fn typescript_imports_outside_the_package_directory_are_refused() {
         "{text}"
     );
 }
+
+/// Checks that no doc comment of `code` holds a code block rustdoc would compile: every
+/// fence is a `text` fence (or closes one), no line is indented as code, and no control or
+/// bidi character is left in the file.
+fn assert_inert_docs(code: &str) {
+    for c in code.chars() {
+        assert!(
+            c == '\n' || !(c.is_control() || wiregen::diag::is_bidi_control(c)),
+            "raw {c:?} in the output"
+        );
+    }
+    let mut open_fence = false;
+    for line in code.lines() {
+        let trimmed = line.trim_start();
+        let Some(doc) = trimmed
+            .strip_prefix("///")
+            .or_else(|| trimmed.strip_prefix("//!"))
+        else {
+            assert!(!trimmed.starts_with("#[doc"), "unformatted doc: {line}");
+            open_fence = false;
+            continue;
+        };
+        let doc = doc.strip_prefix(' ').unwrap_or(doc);
+        let body = doc.trim_start_matches(['>', '-', '*', '+', ' ']);
+        let info = body.trim_start_matches(['`', '~']).trim();
+        // A backtick "fence" whose info string holds a backtick is inline code.
+        let fence = body.starts_with("~~~") || (body.starts_with("```") && !info.contains('`'));
+        if fence {
+            if open_fence {
+                if info.is_empty() {
+                    open_fence = false;
+                }
+            } else {
+                assert_eq!(info, "text", "a code fence that is not text: {line}");
+                open_fence = true;
+            }
+        } else if !open_fence {
+            assert!(!doc.starts_with("    "), "indented code in docs: {line}");
+        }
+    }
+}
+
+const INJECTION: &str = r#"{
+  "description": "```\nstd::process::exit(1);\n```",
+  "$defs": {
+    "A": {
+      "description": "    panic!(\"indented\");\n\n```rust\npanic!(\"fenced\")",
+      "type": "object",
+      "properties": {
+        "x\n```\npanic!()": {"type": "object", "properties": {"b": {"type": "string"}}},
+        "y": {"type": "string", "pattern": "\n```\npanic!()\n", "deprecated": "```\npanic!()"},
+        "z": {"type": "string", "description": "\u202e\r\u0000\u001b[2J"}
+      }
+    },
+    "Q\"uote'd": {"type": "object", "title": "~~~\npanic!()"},
+    "Mode": {"enum": ["```\npanic!()", "\tpanic!(1)"]},
+    "Event": {"oneOf": [
+      {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "\n```\npanic!(\"tag\")\n"}}},
+      {"type": "object", "required": ["kind"], "properties": {"kind": {"const": "ok"}}}
+    ]},
+    "P": {"type": "object", "properties": {"a": {"type": "number"}}}
+  },
+  "x-wiregen": {"jsonrpc": {"methods": {
+    "m\n```\npanic!(\"method\")\n": {"params": "P", "result": "P", "direction": "client → server", "description": "```\npanic!()"}
+  }, "errors": {"E\n```\nx": {"code": -32010, "description": "    panic!()"}}}}
+}"#;
+
+#[test]
+fn schema_text_never_becomes_a_doctest() {
+    let (_dir, e) = outcome("inj.json", INJECTION);
+    // The schema must generate: the docs are what is checked.
+    assert!(e == "ok", "{e}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inj.json");
+    std::fs::write(&path, INJECTION).unwrap();
+    for strict in [false, true] {
+        let options = wiregen::RustOptions {
+            strict,
+            ..Default::default()
+        };
+        let code = wiregen::generate(&path, &options).unwrap().code;
+        assert!(code.contains("```text"), "{code}");
+        assert!(!code.contains("doc(alias = \"Q\\\"uote"), "{code}");
+        assert_inert_docs(&code);
+    }
+}
+
+#[test]
+fn typescript_text_never_becomes_a_doctest() {
+    let src = "/**\n * Fenced:\n *\n * ```ts\n * process.exit(1)\n * ```\n *\n *     indented();\n */\n\
+export interface A {\n  /** @deprecated ```\n   * panic!() */\n  a: string;\n  kind: \"\\n```\\npanic!()\\n\";\n}\n\
+export type M = \"```\" | \"    x\" | \"a\\u202eb\";\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.ts");
+    std::fs::write(&path, src).unwrap();
+    let code = wiregen::generate(&path, &wiregen::RustOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .code;
+    assert_inert_docs(&code);
+}

@@ -3,6 +3,7 @@
 //! the same input always gives byte-identical text.
 
 mod channels;
+pub mod doctext;
 mod enums;
 mod format;
 mod jsonrpc;
@@ -69,6 +70,8 @@ pub fn emit(module: &Module, options: &RustOptions) -> Result<String, Diagnostic
             #items
         }
     };
+    // The one place doc text passes: nothing from the input can become a doctest.
+    let tokens = doctext::sanitize_tokens(tokens);
     let file: syn::File = syn::parse2(tokens).map_err(|e| {
         Diagnostics::from(
             Diagnostic::error(
@@ -83,7 +86,8 @@ pub fn emit(module: &Module, options: &RustOptions) -> Result<String, Diagnostic
     out.push_str(HEADER_MARK);
     out.push_str(" — do not edit.\n");
     if !options.source_label.is_empty() {
-        out.push_str(&format!("// Source: {}\n", options.source_label));
+        let label = crate::diag::printable(&options.source_label);
+        out.push_str(&format!("// Source: {label}\n"));
     }
     out.push_str(
         "// Regenerate with `wiregen generate`; `wiregen check` fails when this file is stale.\n\n",

@@ -565,10 +565,11 @@ impl Loader {
                     let Some((doc, tp, _)) = self.resolve_ref(node.doc, m, &mp, r) else {
                         continue;
                     };
-                    let Some(target) = resolve_pointer(&self.docs[doc].root, &tp).cloned() else {
+                    let root = std::rc::Rc::clone(&self.docs[doc].root);
+                    let Some(target) = resolve_pointer(&root, &tp) else {
                         continue;
                     };
-                    self.struct_parts(Node { doc, json: &target }, &tp, depth + 1, out);
+                    self.struct_parts(Node { doc, json: target }, &tp, depth + 1, out);
                 } else if matches!(shape(m).0, Shape::Object | Shape::Map(_) | Shape::Any) {
                     self.struct_parts(
                         Node {

@@ -206,7 +206,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
 struct Doc {
     path: Arc<Path>,
     text: String,
-    root: Json,
+    lines: json::LineIndex,
+    /// Shared, so a `$ref` can hold its target while the loader changes (cloning the
+    /// document per reference made reference chains quadratic).
+    root: std::rc::Rc<Json>,
 }
 
 /// A schema node: which document, where in it (JSON pointer).
@@ -264,8 +267,9 @@ impl Loader {
         let index = self.docs.len();
         self.docs.push(Doc {
             path: Arc::from(path.as_path()),
+            lines: json::LineIndex::new(&text),
             text,
-            root,
+            root: std::rc::Rc::new(root),
         });
         self.by_path.insert(key, index);
         Some(index)
@@ -273,7 +277,7 @@ impl Loader {
 
     fn loc(&self, doc: usize, json: &Json, pointer: &str) -> Loc {
         let d = &self.docs[doc];
-        let (line, col) = json::line_col(&d.text, json.offset);
+        let (line, col) = d.lines.line_col(&d.text, json.offset);
         Loc::new(d.path.clone(), pointer, line, col)
     }
 
@@ -352,10 +356,11 @@ impl Loader {
 
     fn run(&mut self) {
         while let Some((doc, pointer, path)) = self.queue.pop_front() {
-            let Some(json) = resolve_pointer(&self.docs[doc].root, &pointer).cloned() else {
+            let root = std::rc::Rc::clone(&self.docs[doc].root);
+            let Some(json) = resolve_pointer(&root, &pointer) else {
                 continue;
             };
-            self.lower_def(Node { doc, json: &json }, &pointer, path);
+            self.lower_def(Node { doc, json }, &pointer, path);
         }
     }
 
@@ -452,9 +457,8 @@ impl Loader {
             );
             return None;
         };
-        let target = target.clone();
-        let name = ref_name(&target_pointer, &target, &self.docs[target_doc].path);
-        let path = self.register(target_doc, &target_pointer, TypePath::top(name), &target);
+        let name = ref_name(&target_pointer, target, &self.docs[target_doc].path);
+        let path = self.register(target_doc, &target_pointer, TypePath::top(name), target);
         Some((target_doc, target_pointer, path))
     }
 
