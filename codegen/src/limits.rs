@@ -13,3 +13,12 @@ pub const MAX_DEPTH: usize = 96;
 /// frontend gives to its parser; deeper sources are refused before parsing (oxc's parser
 /// recurses once per level).
 pub const MAX_TS_NESTING: usize = 256;
+
+/// Type-evaluation steps the TypeScript frontend may take: this many, plus
+/// [`TS_FUEL_PER_BYTE`] per byte of source. A step is one object type or type expression
+/// evaluated; real packages use a few per byte, a type that doubles at every level
+/// (`type A = B & B; type B = C & C; ...`) runs out and is reported.
+pub const TS_FUEL_BASE: usize = 200_000;
+
+/// See [`TS_FUEL_BASE`].
+pub const TS_FUEL_PER_BYTE: usize = 50;

@@ -305,9 +305,11 @@ fn render(d: &Diagnostic, all: &Diagnostics) -> String {
     const BEFORE: usize = 60;
     const WIDTH: usize = 120;
     let col = d.loc.col.saturating_sub(1);
-    let start = col.saturating_sub(BEFORE);
-    let window: String = line.chars().skip(start).take(WIDTH).collect();
-    let more = line.chars().nth(start + WIDTH).is_some();
+    let long = line.chars().nth(WIDTH + BEFORE).is_some();
+    let start = if long { col.saturating_sub(BEFORE) } else { 0 };
+    let width = if long { WIDTH } else { WIDTH + BEFORE + 1 };
+    let window: String = line.chars().skip(start).take(width).collect();
+    let more = line.chars().nth(start + width).is_some();
     let line = format!(
         "{}{}{}",
         if start > 0 { "…" } else { "" },

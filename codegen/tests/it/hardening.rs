@@ -315,3 +315,122 @@ export type M = \"```\" | \"    x\" | \"a\\u202eb\";\n";
         .code;
     assert_inert_docs(&code);
 }
+
+/// Generates `text` as `name` and returns how long it took; panics on a crash or a hang.
+fn timed(name: &str, text: String) -> Duration {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, &text).unwrap();
+    let start = std::time::Instant::now();
+    bounded(Duration::from_secs(20), move || {
+        let _ = wiregen::generate(&path, &wiregen::RustOptions::default());
+    })
+    .unwrap_or_else(|e| panic!("{name}: {e}"));
+    start.elapsed()
+}
+
+/// Inputs of 100,000 nesting levels and 1,000-long reference chains end quickly (well under
+/// a second in a release build; BENCHMARKS.md) with an error or a result. The limit here
+/// leaves room for unoptimised test builds on a busy machine.
+#[test]
+fn deep_nesting_and_long_chains_answer_quickly() {
+    let n = 100_000;
+    let mut inputs = vec![
+        ("a.json", format!("{}{}", "[".repeat(n), "]".repeat(n))),
+        (
+            "b.json",
+            format!("{}1{}", "{\"a\":".repeat(n), "}".repeat(n)),
+        ),
+        (
+            "c.ts",
+            format!(
+                "export type A = {}string{};",
+                "{a:".repeat(n),
+                "}".repeat(n)
+            ),
+        ),
+        (
+            "d.ts",
+            format!("export type A = {}string{};", "(".repeat(n), ")".repeat(n)),
+        ),
+        ("e.ts", format!("export type A = string{};", "[]".repeat(n))),
+    ];
+    let chain = |body: &dyn Fn(usize) -> String| {
+        let defs: Vec<String> = (0..1000)
+            .map(|i| format!("\"D{i}\": {}", body(i)))
+            .collect();
+        format!(
+            "{{\"$defs\": {{{}, \"D1000\": {{\"type\": \"object\", \"properties\": {{\"a\": {{\"type\": \"string\"}}}}}}}}}}",
+            defs.join(", ")
+        )
+    };
+    inputs.push((
+        "f.json",
+        chain(&|i| format!("{{\"$ref\": \"#/$defs/D{}\"}}", i + 1)),
+    ));
+    inputs.push((
+        "g.json",
+        chain(&|i| {
+            format!(
+                "{{\"allOf\": [{{\"$ref\": \"#/$defs/D{}\"}}, {{\"type\": \"object\", \"properties\": {{\"p{i}\": {{\"type\": \"string\"}}}}}}]}}",
+                i + 1
+            )
+        }),
+    ));
+    let ts_chain: String = (0..1000)
+        .map(|i| {
+            format!(
+                "export interface I{i} extends I{} {{ p{i}: string }}\n",
+                i + 1
+            )
+        })
+        .collect::<String>()
+        + "export interface I1000 { a: string }\n";
+    inputs.push(("h.ts", ts_chain));
+    for (name, text) in inputs {
+        let took = timed(name, text);
+        assert!(took < Duration::from_secs(10), "{name} took {took:?}");
+    }
+}
+
+/// Reference diamonds double at every level: they are merged once, or run out of steps,
+/// instead of running for hours.
+#[test]
+fn doubling_references_end_in_linear_time() {
+    let n = 40;
+    let defs: Vec<String> = (0..n)
+        .map(|i| format!("\"D{i}\": {{\"allOf\": [{{\"$ref\": \"#/$defs/D{0}\"}}, {{\"$ref\": \"#/$defs/D{0}\"}}]}}", i + 1))
+        .collect();
+    let json = format!(
+        "{{\"$defs\": {{{}, \"D{n}\": {{\"type\": \"object\", \"properties\": {{\"a\": {{\"type\": \"string\"}}}}}}}}}}",
+        defs.join(", ")
+    );
+    let self_merge = r##"{"$defs":{"A":{"type":"object","properties":{"r":{"allOf":[{"type":"object"},{"allOf":[{"$ref":"#/$defs/A/properties/r"},{"$ref":"#/$defs/A/properties/r/allOf/1"}]}]}}}}}"##;
+    let ts: String = (0..n)
+        .map(|i| format!("export type A{i} = A{0} & A{0};\n", i + 1))
+        .collect::<String>()
+        + &format!("export type A{n} = {{ a: string }};\n");
+    let extends: String = (0..n)
+        .map(|i| {
+            format!(
+                "export interface B{i} extends B{0}, C{0} {{ x{i}: string }}\nexport interface C{i} extends B{0} {{}}\n",
+                i + 1
+            )
+        })
+        .collect::<String>()
+        + &format!("export interface B{n} {{ a: string }}\nexport interface C{n} {{ b: string }}\n");
+    for (name, text) in [
+        ("d.json", json),
+        ("s.json", self_merge.to_string()),
+        ("a.ts", ts),
+        ("b.ts", extends),
+    ] {
+        let took = timed(name, text);
+        assert!(took < Duration::from_secs(10), "{name} took {took:?}");
+    }
+    let e = error_of("s.json", self_merge);
+    assert!(
+        e.contains("`allOf` merges a schema into itself (cycle through"),
+        "{e}"
+    );
+}

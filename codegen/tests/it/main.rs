@@ -5,6 +5,7 @@ mod clippy;
 mod diff;
 mod errors;
 mod freshness;
+mod fuzz;
 mod hardening;
 mod robustness;
 mod snapshots;

@@ -534,15 +534,35 @@ impl Loader {
     }
 
     /// Collects the object schemas an object is made of: `allOf` members (refs followed) first,
-    /// then the schema's own properties.
+    /// then the schema's own properties. `seen` holds every schema merged so far: one reached
+    /// again is merged once (so diamonds of references stay linear), and one reached again
+    /// through itself is a cycle.
     fn struct_parts<'a>(
         &mut self,
         node: Node<'a>,
         pointer: &str,
         depth: usize,
+        seen: &mut Vec<(usize, String, bool)>,
         out: &mut Vec<(usize, Json, String)>,
     ) {
-        if depth > 32 {
+        if let Some((_, _, active)) = seen.iter().find(|(d, p, _)| *d == node.doc && p == pointer) {
+            if *active {
+                let chain: Vec<&str> = seen
+                    .iter()
+                    .filter(|(_, _, a)| *a)
+                    .map(|(_, p, _)| p.as_str())
+                    .chain([pointer])
+                    .collect();
+                let message = format!(
+                    "`allOf` merges a schema into itself (cycle through {})",
+                    chain.join(" → ")
+                );
+                let loc = self.loc(node.doc, node.json, pointer);
+                self.error(loc, message, "remove the cycle between the merged schemas");
+            }
+            return;
+        }
+        if depth > 32 || seen.len() > 1024 {
             let loc = self.loc(node.doc, node.json, pointer);
             self.error(
                 loc,
@@ -551,6 +571,8 @@ impl Loader {
             );
             return;
         }
+        seen.push((node.doc, pointer.to_string(), true));
+        let at = seen.len() - 1;
         if let Some(members) = node.json.get("allOf").and_then(Json::as_array) {
             for (i, m) in members.iter().enumerate() {
                 let mp = format!("{pointer}/allOf/{i}");
@@ -569,7 +591,7 @@ impl Loader {
                     let Some(target) = resolve_pointer(&root, &tp) else {
                         continue;
                     };
-                    self.struct_parts(Node { doc, json: target }, &tp, depth + 1, out);
+                    self.struct_parts(Node { doc, json: target }, &tp, depth + 1, seen, out);
                 } else if matches!(shape(m).0, Shape::Object | Shape::Map(_) | Shape::Any) {
                     self.struct_parts(
                         Node {
@@ -578,6 +600,7 @@ impl Loader {
                         },
                         &mp,
                         depth + 1,
+                        seen,
                         out,
                     );
                 } else {
@@ -590,12 +613,13 @@ impl Loader {
                 }
             }
         }
+        seen[at].2 = false;
         out.push((node.doc, node.json.clone(), pointer.to_string()));
     }
 
     fn lower_struct(&mut self, node: Node<'_>, pointer: &str, path: &TypePath) -> Struct {
         let mut parts = Vec::new();
-        self.struct_parts(node, pointer, 0, &mut parts);
+        self.struct_parts(node, pointer, 0, &mut Vec::new(), &mut parts);
         let owner = ident::type_name(&path.name);
         let mut out = Struct::default();
         let mut required: Vec<String> = Vec::new();

@@ -134,7 +134,11 @@ fn load_entries(
         hoisting: Vec::new(),
         depth: 0,
         shape_depth: 0,
+        fuel: 0,
     };
+    loader.fuel = crate::limits::TS_FUEL_BASE
+        + crate::limits::TS_FUEL_PER_BYTE
+            * loader.pkg.files.iter().map(|f| f.text.len()).sum::<usize>();
     loader.collect_entry();
     loader.run();
     loader.warn_unreached();
@@ -175,6 +179,10 @@ fn load_entries(
     module.warnings = warnings;
     Ok(module)
 }
+
+/// The error when type evaluation runs out of steps ([`crate::limits::TS_FUEL_BASE`]).
+const OUT_OF_FUEL: &str = "the types expand too much to evaluate (intersections, `extends` or utility types that double at every level)";
+const OUT_OF_FUEL_HINT: &str = "declare the repeated parts once with names; wiregen evaluates each type expression where it is used";
 
 /// Where generic parameters are bound: the file whose names are in scope, and the bindings
 /// of the type parameters of the declaration being instantiated.
@@ -230,6 +238,10 @@ struct Loader {
     /// Nesting depth of `lower_ty` and of `shape` (bounded by [`crate::limits::MAX_DEPTH`]).
     depth: usize,
     shape_depth: usize,
+    /// Steps left for evaluating types (`shape`, `object_of`): proportional to the input's
+    /// size, so types that expand exponentially (`type A = B & B; type B = C & C; ...`)
+    /// end with an error instead of running for hours.
+    fuel: usize,
 }
 
 impl Loader {

@@ -98,6 +98,13 @@ impl Loader {
                 false,
             );
         }
+        if self.fuel == 0 {
+            return (
+                bad(scope, ty.span, super::OUT_OF_FUEL, super::OUT_OF_FUEL_HINT),
+                false,
+            );
+        }
+        self.fuel -= 1;
         self.shape_depth += 1;
         let s = self.shape_nested(ty, scope);
         self.shape_depth -= 1;

@@ -73,10 +73,19 @@ impl Loader {
             return Err(bad(
                 scope,
                 ty.span,
-                "the type refers to itself through `extends` or utility types",
-                "remove the cycle",
+                "the type refers to itself, or nests too deeply, through `extends`, intersections or utility types",
+                "remove the cycle, or declare the inner parts with names",
             ));
         }
+        if self.fuel == 0 {
+            return Err(bad(
+                scope,
+                ty.span,
+                super::OUT_OF_FUEL,
+                super::OUT_OF_FUEL_HINT,
+            ));
+        }
+        self.fuel -= 1;
         match &ty.kind {
             TyKind::Object(members) => self.members(members, scope).map(Some),
             TyKind::Intersection(parts) => {
