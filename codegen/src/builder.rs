@@ -204,6 +204,8 @@ impl Builder {
             match crate::generate(input, &options) {
                 Ok(out) => {
                     if !self.quiet {
+                        // The access policy refuses names with line breaks, which could
+                        // otherwise inject `cargo:` directives here.
                         for f in out.files.iter().filter(|f| *f != input) {
                             println!("cargo:rerun-if-changed={}", f.display());
                         }

@@ -34,6 +34,9 @@ pub enum Refusal {
     TooLarge(u64),
     /// The file is not UTF-8 text.
     NotUtf8,
+    /// The path holds a control character (a line break in a name could inject
+    /// `cargo:` directives into a build script's output).
+    ControlInName,
 }
 
 impl fmt::Display for Refusal {
@@ -51,6 +54,7 @@ impl fmt::Display for Refusal {
                 "the file has {n} bytes, more than the limit of {MAX_FILE_BYTES}"
             ),
             Refusal::NotUtf8 => f.write_str("the file is not UTF-8 text"),
+            Refusal::ControlInName => f.write_str("the path holds a control character"),
         }
     }
 }
@@ -73,6 +77,7 @@ impl Refusal {
             Refusal::NotRegular => "refer to a regular file (not a directory, FIFO or device)",
             Refusal::TooLarge(_) => "split the schema into smaller files",
             Refusal::NotUtf8 => "save the file as UTF-8",
+            Refusal::ControlInName => "rename the file: no line breaks or control characters",
             Refusal::Io(_) => "check the path and the file's permissions",
         }
     }
@@ -103,6 +108,9 @@ impl Access {
     /// The canonical path of `path` if the policy allows reading it (without reading it).
     pub fn check(&self, path: &Path) -> Result<PathBuf, Refusal> {
         let canonical = std::fs::canonicalize(path).map_err(Refusal::Io)?;
+        if canonical.to_string_lossy().chars().any(char::is_control) {
+            return Err(Refusal::ControlInName);
+        }
         if !self.roots.iter().any(|r| canonical.starts_with(r)) {
             return Err(Refusal::Outside(canonical));
         }
@@ -191,6 +199,11 @@ mod tests {
             assert!(matches!(
                 devices.read(Path::new("/dev/zero")),
                 Err(Refusal::NotRegular)
+            ));
+            std::fs::write(root.join("a\ncargo:rustc-link-arg=x.json"), "{}").unwrap();
+            assert!(matches!(
+                access.read(&root.join("a\ncargo:rustc-link-arg=x.json")),
+                Err(Refusal::ControlInName)
             ));
         }
     }

@@ -297,7 +297,13 @@ fn report(d: &Diagnostics) -> u8 {
 /// The line comes from the text the frontend read (carried by `all`): the renderer never
 /// opens a file itself, so it cannot print a file the access policy refused.
 fn render(d: &Diagnostic, all: &Diagnostics) -> String {
-    let mut text = d.to_string();
+    // Input text in messages (names, values) must not drive the terminal.
+    let mut text: String = d
+        .to_string()
+        .split('\n')
+        .map(wiregen::diag::printable)
+        .collect::<Vec<_>>()
+        .join("\n");
     let Some(line) = all.source_line(&d.loc) else {
         return text;
     };

@@ -434,3 +434,27 @@ fn doubling_references_end_in_linear_time() {
         "{e}"
     );
 }
+
+/// A referenced file whose name holds a line break would print `cargo:` directives of the
+/// attacker's choosing from the builder's `rerun-if-changed` lines.
+#[cfg(unix)]
+#[test]
+fn file_names_with_line_breaks_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "x.json\ncargo:rustc-link-arg=-Wl,evil";
+    std::fs::write(
+        dir.path().join(name),
+        r#"{"$defs":{"S":{"type":"string"}}}"#,
+    )
+    .unwrap();
+    let entry = dir.path().join("api.json");
+    let schema = serde_json::json!({"$defs": {"A": {"$ref": format!("{name}#/$defs/S")}}});
+    std::fs::write(&entry, schema.to_string()).unwrap();
+    let e = wiregen::generate(&entry, &wiregen::RustOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("control character") && e.contains("(at /$defs/A)"),
+        "{e}"
+    );
+}
