@@ -11,6 +11,8 @@
 //!   so no indented code block exists;
 //! - control characters (CR, NUL, escapes), bidi controls and line/paragraph separators are
 //!   removed, tabs become spaces;
+//! - `<` that would open raw HTML outside code spans becomes `&lt;` (no `<script>` in the
+//!   rendered docs);
 //! - an alias rustdoc would reject (quotes, control characters, surrounding spaces, empty) is
 //!   dropped; a deprecation note is one line of the same clean text.
 
@@ -212,6 +214,8 @@ pub fn prose(text: &str) -> String {
         .unwrap_or(0)
         .min(1);
     let mut out: Vec<String> = Vec::new();
+    // Whether each line of `out` belongs to a fenced block (fences included).
+    let mut fenced: Vec<bool> = Vec::new();
     // The open fence: its character, length and the container prefix it was opened in. A
     // fence opened inside a quote or list item is moved out of it (its prefix dropped from
     // its lines), so only a closing fence ends it, as this loop assumes.
@@ -224,6 +228,7 @@ pub fn prose(text: &str) -> String {
             let run = t.chars().take_while(|c| c == ch).count();
             let closes = inner.len() - t.len() < 4 && run >= *len && t[run..].trim().is_empty();
             out.push(format!("{lead}{inner}"));
+            fenced.push(true);
             if closes {
                 fence = None;
             }
@@ -239,9 +244,11 @@ pub fn prose(text: &str) -> String {
                 let marker: String = std::iter::repeat_n(ch, run).collect();
                 out.push(format!("{lead}{marker}text"));
             }
+            fenced.push(true);
             fence = Some((ch, run, prefix.to_string()));
             continue;
         }
+        fenced.push(false);
         if indent >= 4 {
             out.push(format!("{lead}{prefix}{t}"));
         } else {
@@ -251,8 +258,74 @@ pub fn prose(text: &str) -> String {
     if let Some((ch, len, _)) = fence {
         let marker: String = std::iter::repeat_n(ch, len).collect();
         out.push(format!("{}{marker}", " ".repeat(common)));
+        fenced.push(true);
+    }
+    // Raw HTML in prose (`<script>`, `<img onerror=..>`) would reach the rendered docs:
+    // escape tag openers outside code spans, paragraph by paragraph.
+    let mut i = 0;
+    while i < out.len() {
+        if fenced[i] || out[i].trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let end = (i..out.len())
+            .find(|&j| fenced[j] || out[j].trim().is_empty())
+            .unwrap_or(out.len());
+        let paragraph = escape_html(&out[i..end].join("\n"));
+        for (k, line) in paragraph.split('\n').enumerate() {
+            out[i + k] = line.to_string();
+        }
+        i = end;
     }
     out.join("\n")
+}
+
+/// `<` that could open an HTML tag, comment or declaration becomes `&lt;`, except inside
+/// code spans (a backtick run closed by a run of the same length) and after a backslash.
+fn escape_html(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '`' => {
+                let run = chars[i..].iter().take_while(|c| **c == '`').count();
+                let mut j = i + run;
+                let mut close = None;
+                while j < chars.len() {
+                    if chars[j] == '`' {
+                        let r = chars[j..].iter().take_while(|c| **c == '`').count();
+                        if r == run {
+                            close = Some(j + r);
+                            break;
+                        }
+                        j += r;
+                    } else {
+                        j += 1;
+                    }
+                }
+                let until = close.unwrap_or(i + run);
+                out.extend(&chars[i..until]);
+                i = until;
+            }
+            '\\' => {
+                out.extend(&chars[i..(i + 2).min(chars.len())]);
+                i += 2;
+            }
+            '<' if chars
+                .get(i + 1)
+                .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?')) =>
+            {
+                out.push_str("&lt;");
+                i += 1;
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 fn leading_spaces(s: &str) -> usize {
@@ -353,6 +426,17 @@ mod tests {
     #[test]
     fn control_and_bidi_characters_are_removed() {
         assert_eq!(prose(" a\r\u{0}\u{1b}[31m\u{202e}b\u{2066}"), " a[31mb");
+    }
+
+    #[test]
+    fn html_outside_code_is_escaped() {
+        assert_eq!(
+            prose(" a <script>x</script> `Vec<T>` <3"),
+            " a &lt;script>x&lt;/script> `Vec<T>` <3"
+        );
+        assert_eq!(prose(" ``a`b <c>`` <d"), " ``a`b <c>`` &lt;d");
+        assert_eq!(prose(" ```\n <b>\n ```"), " ```text\n <b>\n ```");
+        assert_eq!(prose(" \\<b> `open <i>"), " \\<b> `open &lt;i>");
     }
 
     #[test]
