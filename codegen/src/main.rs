@@ -396,7 +396,7 @@ struct DiffArgs {
 fn run_diff(args: &DiffArgs) -> u8 {
     let Some(name) = &args.protocol else {
         let (old, new) = (Path::new(&args.old), Path::new(&args.new));
-        return diff_inputs(args, (old, &args.old), (new, &args.new), args.strict);
+        return diff_inputs(args, (old, &args.old), (new, &args.new), args.strict, &[]);
     };
     with_config(args.config.clone(), |c| {
         let at = wiregen::Loc::file(c.root.join(config::CONFIG_FILE));
@@ -427,16 +427,23 @@ fn run_diff(args: &DiffArgs) -> u8 {
                 (&c.root.join(o), &format!("{name} {}", args.old)),
                 (&c.root.join(n), &format!("{name} {}", args.new)),
                 args.strict || p.settings.strict,
+                &p.settings.allowed_roots(&c.root),
             ),
             _ => diff_input_errors(&errors),
         }
     })
 }
 
-fn diff_inputs(args: &DiffArgs, old: (&Path, &str), new: (&Path, &str), strict: bool) -> u8 {
+fn diff_inputs(
+    args: &DiffArgs,
+    old: (&Path, &str),
+    new: (&Path, &str),
+    strict: bool,
+    roots: &[PathBuf],
+) -> u8 {
     use std::io::IsTerminal;
     use wiregen::diff::{FailOn, Report, report};
-    let (o, n) = match wiregen::diff::load_pair(old.0, new.0) {
+    let (o, n) = match wiregen::diff::load_pair_within(old.0, new.0, roots) {
         Ok(pair) => pair,
         Err(d) => return diff_input_errors(&d),
     };
