@@ -196,6 +196,11 @@ fn adjacent_tagged_events_round_trip() {
     same::<SessionEvent>(json!({"type": "session.started", "data": {"sessionId": "s1"}}));
     same::<SessionEvent>(json!({"type": "session.ended", "data": {"reason": null}}));
     rejects::<SessionEvent>(json!({"type": "session.ended", "data": {}}), "reason");
+}
+
+#[test]
+fn strict_adjacent_unions_reject_unknown_top_level_keys() {
+    use fx::adjacent_union::SessionEvent;
     // Default: unknown top-level keys are ignored.
     same::<SessionEvent>(json!({"type": "session.ended", "data": {"reason": null}}));
     let extra = json!({"type": "session.ended", "data": {"reason": null}, "extra": 1});
