@@ -60,11 +60,6 @@ impl fmt::Display for Refusal {
 }
 
 impl Refusal {
-    /// Whether the policy (not the file system) refused the file.
-    pub fn is_policy(&self) -> bool {
-        !matches!(self, Refusal::Io(_) | Refusal::NotUtf8)
-    }
-
     /// The hint for a refused file.
     pub fn hint(&self) -> &'static str {
         match self {
