@@ -125,9 +125,11 @@ fn campaign(name: &str, path: PathBuf, mut next: impl FnMut() -> String) -> Repo
     type Job = (String, mpsc::Sender<Result<bool, String>>);
     let spawn = |path: PathBuf| {
         let (tx, rx) = mpsc::channel::<Job>();
+        let (tid_tx, tid_rx) = mpsc::channel();
         std::thread::Builder::new()
             .stack_size(8 << 20)
             .spawn(move || {
+                let _ = tid_tx.send(std::fs::read_link("/proc/thread-self").ok());
                 for (text, reply) in rx {
                     let r = std::panic::catch_unwind(|| {
                         let options = wiregen::RustOptions {
@@ -146,9 +148,9 @@ fn campaign(name: &str, path: PathBuf, mut next: impl FnMut() -> String) -> Repo
                 }
             })
             .expect("worker thread");
-        tx
+        (tx, tid_rx.recv().ok().flatten())
     };
-    let mut worker = spawn(path.clone());
+    let (mut worker, mut tid) = spawn(path.clone());
     let mut report = Report::default();
     let n = iterations();
     let start = Instant::now();
@@ -156,27 +158,48 @@ fn campaign(name: &str, path: PathBuf, mut next: impl FnMut() -> String) -> Repo
         let text = next();
         let (reply, answer) = mpsc::channel();
         if worker.send((text.clone(), reply)).is_err() {
-            worker = spawn(path.clone());
+            (worker, tid) = spawn(path.clone());
             continue;
         }
         let began = Instant::now();
+        let cpu0 = tid.as_deref().and_then(thread_cpu);
+        // The budget is the worker's CPU time where the system tells it (a loaded machine
+        // must not turn a slow scheduler into a "hang"), else wall-clock time.
+        let task = tid.clone();
+        let spent = || match (cpu0, task.as_deref().and_then(thread_cpu)) {
+            (Some(a), Some(b)) => b.saturating_sub(a),
+            _ => began.elapsed(),
+        };
         report.executions += 1;
-        match answer.recv_timeout(BUDGET) {
-            Ok(Ok(ok)) => report.generated += usize::from(ok),
-            Ok(Err(panic)) => report.failures.push((format!("panic: {panic}"), text)),
-            Err(_) => {
+        let outcome = loop {
+            match answer.recv_timeout(Duration::from_millis(250)) {
+                Ok(r) => break Some(r),
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    break Some(Err("worker died".into()));
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if spent() > BUDGET || began.elapsed() > 60 * BUDGET {
+                        break None;
+                    }
+                }
+            }
+        };
+        match outcome {
+            Some(Ok(ok)) => report.generated += usize::from(ok),
+            Some(Err(panic)) => report.failures.push((format!("panic: {panic}"), text)),
+            None => {
                 report.failures.push(("hang".into(), text));
-                worker = spawn(path.clone());
+                (worker, tid) = spawn(path.clone());
             }
         }
-        report.slowest = report.slowest.max(began.elapsed());
+        report.slowest = report.slowest.max(spent());
         if report.failures.len() >= 5 {
             break;
         }
     }
     let failures = report.failures.len();
     eprintln!(
-        "fuzz {name}: {} executions in {:.1?} ({} generated code), {failures} failures, slowest input {:.1?}",
+        "fuzz {name}: {} executions in {:.1?} ({} generated code), {failures} failures, slowest input {:.1?} (CPU)",
         report.executions,
         start.elapsed(),
         report.generated,
@@ -190,6 +213,15 @@ fn campaign(name: &str, path: PathBuf, mut next: impl FnMut() -> String) -> Repo
         eprintln!("  {what}: input saved to {}", file.display());
     }
     report
+}
+
+/// The CPU time (user + system) of a thread, from `/proc/<pid>/task/<tid>/stat` (Linux).
+fn thread_cpu(task: &Path) -> Option<Duration> {
+    let stat = std::fs::read_to_string(Path::new("/proc").join(task).join("stat")).ok()?;
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    // The kernel reports clock ticks (USER_HZ), 100 a second on Linux.
+    Some(Duration::from_millis(ticks * 10))
 }
 
 // ---- JSON Schema ----------------------------------------------------------------------
