@@ -116,10 +116,26 @@ impl Builder {
         self
     }
 
+    /// Lets inputs read files under `dir` too (`$ref`s, imports). By default an input reads
+    /// only files under its own directory, symlinks resolved (docs/guide.md, "Security").
+    ///
+    /// ```
+    /// let b = wiregen::Builder::new().input("schemas/api/api.json").allowed_root("schemas/common");
+    /// # let _ = b;
+    /// ```
+    pub fn allowed_root(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.settings.allowed_roots.push(dir.into());
+        self
+    }
+
     /// Uses these settings (the same vocabulary as `wiregen.toml`'s `[settings]`).
     ///
     /// ```
-    /// let settings = wiregen::config::Settings { strict: true, extra_derives: vec!["Eq".into()] };
+    /// let settings = wiregen::config::Settings {
+    ///     strict: true,
+    ///     extra_derives: vec!["Eq".into()],
+    ///     ..Default::default()
+    /// };
     /// let b = wiregen::Builder::new().settings(settings);
     /// # let _ = b;
     /// ```
@@ -173,6 +189,14 @@ impl Builder {
                     .unwrap_or_default(),
                 extra_derives: self.settings.extra_derives.clone(),
                 strict: self.settings.strict,
+                allowed_roots: if self.settings.allowed_roots.is_empty() {
+                    Vec::new()
+                } else {
+                    let dir = input.parent().filter(|d| !d.as_os_str().is_empty());
+                    std::iter::once(dir.unwrap_or(Path::new(".")).to_path_buf())
+                        .chain(self.settings.allowed_roots.iter().cloned())
+                        .collect()
+                },
             };
             if !self.quiet {
                 println!("cargo:rerun-if-changed={}", input.display());
@@ -180,6 +204,8 @@ impl Builder {
             match crate::generate(input, &options) {
                 Ok(out) => {
                     if !self.quiet {
+                        // The access policy refuses names with line breaks, which could
+                        // otherwise inject `cargo:` directives here.
                         for f in out.files.iter().filter(|f| *f != input) {
                             println!("cargo:rerun-if-changed={}", f.display());
                         }

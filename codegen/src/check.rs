@@ -5,8 +5,8 @@
 use crate::classify::{Requirement, requirement};
 use crate::diag::{Diagnostic, Diagnostics, Loc};
 use crate::ident;
-use crate::ir::{Extra, Module, Ty, TypeKind, UnionRepr};
-use std::collections::BTreeMap;
+use crate::ir::{Extra, Module, Ty, TypeKind, TypePath, UnionRepr};
+use std::collections::{BTreeMap, HashMap};
 
 /// Name of the map field that keeps `additionalProperties` values.
 pub const EXTRA_FIELD: &str = "additional_properties";
@@ -14,6 +14,7 @@ pub const EXTRA_FIELD: &str = "additional_properties";
 /// Checks `module`; returns every problem found.
 pub fn check(module: &Module) -> Diagnostics {
     let mut diags = Diagnostics::new();
+    let alias_cycles = pure_alias_cycles(module);
     let mut types: BTreeMap<(Vec<String>, String), (&str, &Loc)> = BTreeMap::new();
     for t in &module.types {
         let module_path: Vec<String> = t.module.iter().map(|m| ident::module_name(m)).collect();
@@ -89,7 +90,7 @@ pub fn check(module: &Module) -> Diagnostics {
             }
             TypeKind::Alias(ty) => {
                 refs(module, ty, &t.loc, &mut diags);
-                if let Some(chain) = pure_alias_cycle(module, t) {
+                if let Some(chain) = alias_cycles.get(&t.path()) {
                     diags.push(
                         Diagnostic::error(
                             t.loc.clone(),
@@ -300,25 +301,39 @@ fn protocol(module: &Module, diags: &mut Diagnostics) {
     }
 }
 
-/// `A → B → A`: an alias whose chain of plain references (no array, map, `null` or object in
-/// between) comes back to it, as text; `None` when the chain ends.
-fn pure_alias_cycle(module: &Module, t: &crate::ir::TypeDef) -> Option<String> {
-    let start = t.path();
-    let mut chain = vec![t.name.clone()];
-    let mut ty = match &t.kind {
-        TypeKind::Alias(ty) => ty,
-        _ => return None,
-    };
-    for _ in 0..module.types.len() + 1 {
-        let Ty::Named(p) = ty else { return None };
-        chain.push(p.name.clone());
-        if *p == start {
-            return Some(chain.join(" → "));
+/// `A → B → A`: every alias whose chain of plain references (no array, map, `null` or object
+/// in between) comes back to it, with that chain as text. Linear in the module.
+fn pure_alias_cycles(module: &Module) -> HashMap<TypePath, String> {
+    let index: HashMap<TypePath, usize> = module
+        .types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.path(), i))
+        .collect();
+    let next: Vec<Option<usize>> = module
+        .types
+        .iter()
+        .map(|t| match &t.kind {
+            TypeKind::Alias(Ty::Named(p)) => index.get(p).copied(),
+            _ => None,
+        })
+        .collect();
+    let edges: Vec<Vec<usize>> = next.iter().map(|n| n.iter().copied().collect()).collect();
+    let mut out = HashMap::new();
+    for (i, cyclic) in crate::cycles::on_cycle(&edges).into_iter().enumerate() {
+        if !cyclic {
+            continue;
         }
-        match module.get(p).map(|d| &d.kind) {
-            Some(TypeKind::Alias(next)) => ty = next,
-            _ => return None,
+        let mut chain = vec![module.types[i].name.clone()];
+        let mut at = next[i];
+        while let Some(j) = at {
+            chain.push(module.types[j].name.clone());
+            if j == i || chain.len() > module.types.len() {
+                break;
+            }
+            at = next[j];
         }
+        out.insert(module.types[i].path(), chain.join(" → "));
     }
-    None
+    out
 }

@@ -4,6 +4,7 @@
 //! [settings]                      # defaults for every protocol
 //! extra_derives = []              # extra derives on every generated type
 //! strict = false                  # reject unknown fields, tags and enum strings
+//! allowed_roots = []              # more directories `$ref`s and imports may read
 //!
 //! [[protocol]]
 //! name = "lumiverse-spindle"
@@ -41,6 +42,26 @@ pub struct Settings {
     /// ignored / kept in `Unknown` and `Other` variants, so newer peers do not break older ones).
     #[serde(default)]
     pub strict: bool,
+    /// Directories inputs may read besides the default root (the wiregen.toml directory, the
+    /// crate directory for `include_protocol!`); relative to that root. See docs/guide.md,
+    /// "Security".
+    #[serde(default)]
+    pub allowed_roots: Vec<PathBuf>,
+}
+
+impl Settings {
+    /// The directories inputs may read: `base` (the default root) and `allowed_roots`
+    /// relative to it.
+    pub fn allowed_roots(&self, base: &Path) -> Vec<PathBuf> {
+        let base = if base.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            base
+        };
+        std::iter::once(base.to_path_buf())
+            .chain(self.allowed_roots.iter().map(|r| base.join(r)))
+            .collect()
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -86,6 +107,9 @@ pub struct Protocol {
     pub versions: BTreeMap<String, PathBuf>,
     /// Effective settings.
     pub settings: Settings,
+    /// The directory of wiregen.toml: inputs may read files under it (and under
+    /// `allowed_roots`).
+    pub root: PathBuf,
 }
 
 impl Protocol {
@@ -95,6 +119,7 @@ impl Protocol {
             source_label: self.input.to_string_lossy().replace('\\', "/"),
             extra_derives: self.settings.extra_derives.clone(),
             strict: self.settings.strict,
+            allowed_roots: self.settings.allowed_roots(&self.root),
         }
     }
 }
@@ -133,13 +158,15 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostics> {
             .span()
             .map(|s| crate::json::line_col(text, s.start))
             .unwrap_or((0, 0));
-        Diagnostics::from(
+        let mut d = Diagnostics::from(
             Diagnostic::error(
                 Loc::new(path.into(), "", line, col),
                 format!("invalid wiregen.toml: {}", e.message()),
             )
             .hint("see `wiregen generate --help` for the file format"),
-        )
+        );
+        d.add_source(path.into(), text);
+        d
     })?;
     let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut diags = Diagnostics::new();
@@ -181,6 +208,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostics> {
             output: p.output,
             versions: p.versions,
             settings: p.settings.unwrap_or_else(|| raw.settings.clone()),
+            root: root.clone(),
         });
     }
     diags.into_result(Config { root, protocols })

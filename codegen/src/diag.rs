@@ -151,11 +151,22 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// A collection of diagnostics; the error type of every stage.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// A collection of diagnostics; the error type of every stage. It also carries the text of
+/// the input files the frontend read, so a renderer can show the source line of a location
+/// without opening any file again (never a file the access policy refused).
+#[derive(Debug, Clone, Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    sources: std::collections::BTreeMap<Arc<Path>, Arc<str>>,
 }
+
+impl PartialEq for Diagnostics {
+    fn eq(&self, other: &Self) -> bool {
+        self.items == other.items
+    }
+}
+
+impl Eq for Diagnostics {}
 
 impl Diagnostics {
     /// An empty collection.
@@ -188,9 +199,21 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
-    /// Moves every diagnostic of `other` into `self`.
+    /// Moves every diagnostic of `other` (and its source texts) into `self`.
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
+        self.sources.extend(other.sources);
+    }
+
+    /// Records the text of an input file the frontend read (for source snippets).
+    pub fn add_source(&mut self, file: Arc<Path>, text: &str) {
+        self.sources.entry(file).or_insert_with(|| Arc::from(text));
+    }
+
+    /// The source line a location points at, when its file was read by the frontend.
+    pub fn source_line(&self, loc: &Loc) -> Option<&str> {
+        let text = self.sources.get(&loc.file)?;
+        text.lines().nth(loc.line.checked_sub(1)?)
     }
 
     /// `Err(self)` if any error was collected, else `Ok(value)` (warnings are dropped; use
@@ -206,7 +229,10 @@ impl Diagnostics {
 
 impl From<Diagnostic> for Diagnostics {
     fn from(d: Diagnostic) -> Self {
-        Diagnostics { items: vec![d] }
+        Diagnostics {
+            items: vec![d],
+            sources: Default::default(),
+        }
     }
 }
 
@@ -231,3 +257,22 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+/// `text` safe to print on a terminal: control characters (escape sequences included) and
+/// bidirectional overrides become `\u{..}` escapes; tabs stay.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if (c.is_control() && c != '\t') || is_bidi_control(c) {
+                format!("\\u{{{:x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Bidirectional formatting characters (they can make text read differently than it runs).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+}

@@ -152,6 +152,63 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// [`line_col`] in logarithmic time, for documents that locate many nodes (a quadratic
+/// scan of a large one-line schema would take minutes).
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    /// Byte offset of the start of each line.
+    line_starts: Vec<usize>,
+    /// Characters before byte `k * CHUNK` (rounded down to a character boundary).
+    chars_before: Vec<usize>,
+}
+
+const CHUNK: usize = 4096;
+
+impl LineIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut chars_before = Vec::with_capacity(text.len() / CHUNK + 1);
+        let mut count = 0;
+        let mut last = 0;
+        for k in 0..=text.len() / CHUNK {
+            let at = floor_boundary(text, k * CHUNK);
+            count += text[last..at].chars().count();
+            chars_before.push(count);
+            last = at;
+        }
+        LineIndex {
+            line_starts,
+            chars_before,
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset of the indexed `text`.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_boundary(text, offset.min(text.len()));
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let start = self.line_starts[line.saturating_sub(1)];
+        let col = self.chars_to(text, offset) - self.chars_to(text, start);
+        (line, col + 1)
+    }
+
+    fn chars_to(&self, text: &str, offset: usize) -> usize {
+        let k = (offset / CHUNK).min(self.chars_before.len().saturating_sub(1));
+        let at = floor_boundary(text, k * CHUNK);
+        self.chars_before.get(k).copied().unwrap_or(0)
+            + text.get(at..offset).map_or(0, |t| t.chars().count())
+    }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Nesting deeper than this is refused instead of overflowing the stack.
 const MAX_DEPTH: usize = 256;
 
@@ -477,6 +534,19 @@ mod tests {
         assert!(parse(r#""\q""#).is_err());
         assert!(parse(r#""\ud800""#).is_err());
         assert_eq!(parse(r#""\ud83d\ude00""#).unwrap().as_str(), Some("😀"));
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_line_col() {
+        let text = format!("{{\n  \"é\": [1,\n{}\"x\"]}}", "ü".repeat(5000));
+        let index = LineIndex::new(&text);
+        for offset in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            assert_eq!(
+                index.line_col(&text, offset),
+                line_col(&text, offset),
+                "{offset}"
+            );
+        }
     }
 
     #[test]

@@ -22,13 +22,16 @@ pub mod builder;
 pub mod check;
 pub mod classify;
 pub mod config;
+pub mod cycles;
 pub mod diag;
 pub mod diff;
 pub mod dump;
 pub mod frontend;
+pub mod fsaccess;
 pub mod ident;
 pub mod ir;
 pub mod json;
+pub mod limits;
 pub mod protocol;
 pub mod write;
 
@@ -49,9 +52,16 @@ pub struct Output {
     pub warnings: Diagnostics,
 }
 
-/// Loads an input into classified IR (no checks yet).
+/// Loads an input into classified IR (no checks yet), reading files under the entry's
+/// directory only.
 pub fn load(path: &Path) -> Result<ir::Module, Diagnostics> {
-    let mut module = frontend::load(path)?;
+    load_within(path, &[])
+}
+
+/// Like [`load`], reading files under `roots` (empty: the entry's directory; see
+/// [`fsaccess`]).
+pub fn load_within(path: &Path, roots: &[PathBuf]) -> Result<ir::Module, Diagnostics> {
+    let mut module = frontend::load_with(path, &fsaccess::Access::for_entry(path, roots))?;
     classify::classify(&mut module);
     protocol::infer(&mut module);
     Ok(module)
@@ -59,13 +69,14 @@ pub fn load(path: &Path) -> Result<ir::Module, Diagnostics> {
 
 /// Loads, checks and emits Rust for the input at `path`.
 pub fn generate(path: &Path, options: &RustOptions) -> Result<Output, Diagnostics> {
-    finish(load(path)?, options)
+    finish(load_within(path, &options.allowed_roots)?, options)
 }
 
 /// Like [`generate`], for an input given as text (`path` names it in messages, selects the
 /// frontend by its extension and anchors relative references).
 pub fn generate_str(path: &Path, text: &str, options: &RustOptions) -> Result<Output, Diagnostics> {
-    let mut module = frontend::load_str(path, text)?;
+    let access = fsaccess::Access::for_entry(path, &options.allowed_roots);
+    let mut module = frontend::load_str_with(path, text, &access)?;
     classify::classify(&mut module);
     protocol::infer(&mut module);
     finish(module, options)

@@ -65,7 +65,9 @@ pub fn write_generated(path: &Path, content: &str) -> Result<WriteOutcome, Write
 }
 
 /// Writes bytes to a temporary file next to `path`, then renames it over `path`, so a reader
-/// never sees a half-written file.
+/// never sees a half-written file. The temporary file has a random name and is created with
+/// `O_EXCL` (the `tempfile` crate), so a link planted in the directory is never followed; it
+/// is removed on any error (and when the process unwinds).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -76,17 +78,43 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("output");
-    let tmp = dir.join(format!(".{name}.wiregen-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".wiregen.tmp")
+        .tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    // `persist` renames over `path` (replacing a link there, never writing through it).
+    tmp.persist(path).map_err(|e| e.error)?;
+    remove_stale_temporaries(&dir, name);
+    Ok(())
+}
+
+/// Removes temporary files of `name` that a killed run left behind (older than ten minutes,
+/// so a concurrent run's file is left alone; links and directories are never touched).
+fn remove_stale_temporaries(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(n) = file_name.to_str() else {
+            continue;
+        };
+        let stale = n.starts_with(&prefix)
+            && n.ends_with(".wiregen.tmp")
+            && entry.metadata().is_ok_and(|m| {
+                m.is_file()
+                    && m.modified()
+                        .ok()
+                        .and_then(|t| t.elapsed().ok())
+                        .is_some_and(|age| age.as_secs() > 600)
+            });
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
-    result
 }
 
 /// A unified diff from `old` (the file on disk) to `new` (what generation produces).
@@ -125,6 +153,54 @@ mod tests {
         let err = write_generated(&p, &format!("{HEADER_MARK}\n")).unwrap_err();
         assert!(err.to_string().contains("refusing to overwrite"), "{err}");
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "// my code\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_symlink_is_replaced_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim.txt");
+        std::fs::write(&victim, "precious").unwrap();
+        let out = dir.path().join("out.rs");
+        // The old predictable temporary name, and the output itself, as links to the victim.
+        let old_tmp = dir
+            .path()
+            .join(format!(".out.rs.wiregen-{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &old_tmp).unwrap();
+        write_atomic(&out, b"generated").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+        assert!(
+            !std::fs::symlink_metadata(&out)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "generated");
+        std::fs::remove_file(&out).unwrap();
+        std::os::unix::fs::symlink(&victim, &out).unwrap();
+        write_atomic(&out, b"generated").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+        assert!(
+            !std::fs::symlink_metadata(&out)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[test]
+    fn no_temporary_file_is_left_after_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        // Renaming a file over a directory fails after the temporary file was written.
+        let target = dir.path().join("taken");
+        std::fs::create_dir(&target).unwrap();
+        std::fs::write(target.join("keep"), "x").unwrap();
+        assert!(write_atomic(&target, b"generated").is_err());
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["taken"], "temporary file left behind");
     }
 
     #[test]

@@ -25,7 +25,7 @@ impl Derive {
 
     fn container_keys(self) -> &'static [&'static str] {
         match self {
-            Self::Union => &["tag", "content", "crate"],
+            Self::Union => &["tag", "content", "deny_unknown_fields", "crate"],
             Self::StringEnum => &["crate"],
             Self::Literal => &["value", "crate"],
         }
@@ -54,6 +54,8 @@ pub(crate) struct Container {
     pub(crate) krate: Path,
     pub(crate) tag: Option<LitStr>,
     pub(crate) content: Option<LitStr>,
+    /// The span of `deny_unknown_fields` (adjacently tagged unions), if present.
+    pub(crate) deny_unknown_fields: Option<Span>,
     pub(crate) value: Option<LiteralValue>,
 }
 
@@ -118,6 +120,7 @@ pub(crate) fn container(attrs: &[Attribute], derive: Derive) -> Result<Container
     let mut krate: Option<Path> = None;
     let mut tag = None;
     let mut content = None;
+    let mut deny_unknown_fields = None;
     let mut value = None;
     for attr in attrs.iter().filter(|attr| is_wiregen(attr)) {
         attr.parse_nested_meta(|meta| {
@@ -152,14 +155,27 @@ pub(crate) fn container(attrs: &[Attribute], derive: Derive) -> Result<Container
                     "content",
                     &path,
                 ),
+                "deny_unknown_fields" => set_once(
+                    &mut deny_unknown_fields,
+                    path.span(),
+                    "deny_unknown_fields",
+                    &path,
+                ),
                 _ => set_once(&mut value, literal_value(meta.value()?)?, "value", &path),
             }
         })?;
+    }
+    if let (Some(span), None) = (deny_unknown_fields, &content) {
+        return Err(Error::new(
+            span,
+            "`deny_unknown_fields` needs `content`: an internally tagged union's keys are its payload's, so put `#[serde(deny_unknown_fields)]` on the payload structs",
+        ));
     }
     Ok(Container {
         krate: krate.unwrap_or_else(|| syn::parse_quote!(::wiregen_runtime)),
         tag,
         content,
+        deny_unknown_fields,
         value,
     })
 }

@@ -44,10 +44,16 @@ pub(crate) fn expand(args: Args, base: &Path) -> TokenStream {
     let settings = settings(&args.settings, &mut errors);
     let rel = args.path.value();
     let file = base.join(&rel);
+    // Files may be read under the crate's directory, the entry's own directory (the crate
+    // author named it) and `allowed_roots` (relative to the crate's directory).
+    let entry_dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut allowed_roots = settings.allowed_roots(base);
+    allowed_roots.push(entry_dir);
     let options = RustOptions {
         source_label: rel.clone(),
         extra_derives: settings.extra_derives,
         strict: settings.strict,
+        allowed_roots,
     };
     let mut items = TokenStream::new();
     if !file.is_file() {
@@ -212,6 +218,7 @@ mod tests {
                 source_label: name.clone(),
                 extra_derives: vec!["Eq".into(), "Hash".into()],
                 strict: true,
+                ..RustOptions::default()
             };
             let Ok(out) = wiregen::generate(&fixtures.join(name), &options) else {
                 continue;

@@ -168,7 +168,11 @@ pub fn derive_literal(input: TokenStream) -> TokenStream {
 ///   the input rebuilds the crate.
 /// - The settings are `wiregen.toml`'s `[settings]` keys with the same values and defaults:
 ///   `strict = true` (unknown fields, tags and enum strings are decode errors; default
-///   `false`) and `extra_derives = ["Eq", ...]` (default `[]`).
+///   `false`), `extra_derives = ["Eq", ...]` (default `[]`) and `allowed_roots = ["../x"]`
+///   (default `[]`).
+/// - Files are read only under the crate's directory, the entry's directory and
+///   `allowed_roots` (relative to the crate's directory), symlinks resolved; see the guide's
+///   "Security" section.
 /// - Use one invocation per module: the expansion starts with `use ::wiregen_runtime as wg;`.
 /// - Errors in the input are reported on the path literal, each with the input's
 ///   `file:line:col` and JSON pointer and a hint; a bad setting is reported on its tokens

@@ -87,6 +87,7 @@ pub(crate) fn expand(input: &DeriveInput) -> Result<TokenStream> {
         &tag,
         container.content.as_ref(),
         &union,
+        container.deny_unknown_fields.is_some(),
     ))
 }
 
@@ -253,6 +254,7 @@ fn generate(
     tag: &LitStr,
     content: Option<&LitStr>,
     union: &Union,
+    deny_unknown_fields: bool,
 ) -> TokenStream {
     let name = &input.ident;
     let name_str = name.to_string();
@@ -449,6 +451,7 @@ fn generate(
                 tags: Self::TAGS,
                 kinds: &[#(#kinds),*],
                 other: #has_other,
+                deny_unknown_fields: #deny_unknown_fields,
             };
 
             fn index(__tag: &str) -> ::core::option::Option<usize> {

@@ -269,8 +269,18 @@ pub fn diff(old: &Module, new: &Module) -> Vec<Change> {
 /// Loads and checks both inputs (any supported kind, by extension), collecting the errors of
 /// both.
 pub fn load_pair(old: &Path, new: &Path) -> Result<(Module, Module), Diagnostics> {
+    load_pair_within(old, new, &[])
+}
+
+/// Like [`load_pair`], reading files under `roots` (empty: each input's directory; see
+/// [`crate::fsaccess`]).
+pub fn load_pair_within(
+    old: &Path,
+    new: &Path,
+    roots: &[std::path::PathBuf],
+) -> Result<(Module, Module), Diagnostics> {
     let mut diags = Diagnostics::new();
-    let mut load = |path: &Path| match crate::load(path) {
+    let mut load = |path: &Path| match crate::load_within(path, roots) {
         Ok(m) => {
             let d = crate::check::check(&m);
             if d.has_errors() {

@@ -4,27 +4,49 @@ pub mod jsonschema;
 pub mod typescript;
 
 use crate::diag::Diagnostics;
+use crate::fsaccess::Access;
 use crate::ir::Module;
 use std::path::Path;
 
 /// Loads any supported input, chosen by the file's extension: TypeScript (`.ts`, `.d.ts`,
 /// `.mts`, `.cts`), else JSON Schema.
 pub fn load(path: &Path) -> Result<Module, Diagnostics> {
+    load_with(path, &Access::for_entry(path, &[]))
+}
+
+/// Like [`load`], reading only what `access` allows (the entry included).
+pub fn load_with(path: &Path, access: &Access) -> Result<Module, Diagnostics> {
     if typescript::is_typescript(path) {
-        typescript::load(path)
+        typescript::load_with(path, access)
     } else {
-        jsonschema::load(path)
+        jsonschema::load_with(path, access)
     }
 }
 
 /// Like [`load`], for an input given as text (`path` names it, selects the frontend and
 /// anchors relative references).
 pub fn load_str(path: &Path, text: &str) -> Result<Module, Diagnostics> {
+    load_str_with(path, text, &Access::for_entry(path, &[]))
+}
+
+/// Like [`load_str`], reading only what `access` allows.
+pub fn load_str_with(path: &Path, text: &str, access: &Access) -> Result<Module, Diagnostics> {
     if typescript::is_typescript(path) {
-        typescript::load_str(path, text)
+        typescript::load_str_with(path, text, access)
     } else {
-        jsonschema::load_str(path, text)
+        jsonschema::load_str_with(path, text, access)
     }
+}
+
+/// The error for an input file the access policy (or the file system) refused: names the
+/// file, never prints its content.
+pub(crate) fn refused(
+    loc: crate::diag::Loc,
+    what: &str,
+    refusal: &crate::fsaccess::Refusal,
+) -> crate::diag::Diagnostic {
+    crate::diag::Diagnostic::error(loc, format!("cannot read {what}: {refusal}"))
+        .hint(refusal.hint())
 }
 
 /// A free name for a type hoisted from an inline schema or type in `module`: `hint`, else

@@ -267,3 +267,59 @@ fn help_documents_commands_exit_codes_and_examples() {
         s.bind(|| insta::assert_snapshot!(name, stdout(&o)));
     }
 }
+
+#[test]
+fn check_reports_an_empty_enum_instead_of_panicking() {
+    let repo = repo();
+    std::fs::write(
+        repo.path().join("schemas/v1.json"),
+        r#"{"$defs":{"A":{"enum":[]}}}"#,
+    )
+    .unwrap();
+    let o = wiregen(repo.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("`enum` lists no value") && err.contains("schemas/v1.json:1:15"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn snippets_come_only_from_files_the_frontend_read() {
+    let repo = repo();
+    // A file outside the root whose content must never be printed.
+    let outer = repo
+        .path()
+        .parent()
+        .unwrap()
+        .join(format!("wiregen-secret-{}.json", std::process::id()));
+    std::fs::write(&outer, "{ SECRET_TOKEN=hunter2 }").unwrap();
+    let schema = format!(
+        r#"{{"$defs":{{"A":{{"type":"object","properties":{{"x":{{"$ref":"{}"}}}}}}}}}}"#,
+        outer.display()
+    );
+    std::fs::write(repo.path().join("schemas/v2.json"), &schema).unwrap();
+    let o = wiregen(repo.path(), &["generate"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("outside the directories"), "{err}");
+    assert!(!err.contains("hunter2"), "{err}");
+    // Single-file mode: `--allow-root` widens the policy; the file is then read and its
+    // syntax error shown with its line.
+    std::fs::write(repo.path().join("schemas/one.json"), &schema).unwrap();
+    let o = wiregen(repo.path(), &["generate", "schemas/one.json"]);
+    assert!(!stderr(&o).contains("hunter2"), "{}", stderr(&o));
+    let parent = outer.parent().unwrap().display().to_string();
+    let o = wiregen(
+        repo.path(),
+        &["generate", "schemas/one.json", "--allow-root", &parent],
+    );
+    let err = stderr(&o);
+    assert!(
+        err.contains("invalid JSON") && err.contains("hunter2"),
+        "{err}"
+    );
+    std::fs::remove_file(&outer).ok();
+}

@@ -6,6 +6,8 @@ mod clippy;
 mod diff;
 mod errors;
 mod freshness;
+mod fuzz;
+mod hardening;
 mod robustness;
 mod snapshots;
 mod ts_errors;

@@ -71,18 +71,33 @@ struct FieldSeed {
     tag: &'static str,
     content: &'static str,
     keep: bool,
+    /// Another key is an error (unless it is kept).
+    deny: bool,
 }
 
 impl FieldSeed {
-    fn classify<'de>(&self, key: &str, owned: impl FnOnce() -> Key<'de>) -> Field<'de> {
-        if key == self.tag {
+    fn classify<'de, E: de::Error>(
+        &self,
+        key: &str,
+        owned: impl FnOnce() -> Key<'de>,
+    ) -> Result<Field<'de>, E> {
+        Ok(if key == self.tag {
             Field::Tag
         } else if key == self.content {
             Field::Content
+        } else if self.deny && !self.keep {
+            return Err(unknown_field(key, self.tag, self.content));
         } else {
             Field::Other(self.keep.then(owned))
-        }
+        })
     }
+}
+
+/// serde's message for an unknown field, for a union whose keys are known at run time.
+fn unknown_field<E: de::Error>(key: &str, tag: &str, content: &str) -> E {
+    E::custom(format_args!(
+        "unknown field `{key}`, expected `{tag}` or `{content}`"
+    ))
 }
 
 impl<'de> DeserializeSeed<'de> for FieldSeed {
@@ -105,11 +120,11 @@ impl<'de> Visitor<'de> for FieldSeed {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Field<'de>, E> {
-        Ok(self.classify(v, || Key::Owned(v.to_owned())))
+        self.classify(v, || Key::Owned(v.to_owned()))
     }
 
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Field<'de>, E> {
-        Ok(self.classify(v, || Key::Borrowed(v)))
+        self.classify(v, || Key::Borrowed(v))
     }
 
     fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Field<'de>, E> {
@@ -120,6 +135,9 @@ impl<'de> Visitor<'de> for FieldSeed {
         Ok(match v {
             0 => Field::Tag,
             1 => Field::Content,
+            _ if self.deny && !self.keep => {
+                return Err(unknown_field(&v.to_string(), self.tag, self.content));
+            }
             _ => Field::Other(self.keep.then(|| Key::Owned(v.to_string()))),
         })
     }
@@ -147,8 +165,25 @@ fn next_relevant<'de, A: MapAccess<'de>>(
 
 impl<U: DeriveUnion> Adjacent<U> {
     fn fields(&self, keep: bool) -> impl Fn() -> FieldSeed {
-        let (tag, content) = (U::DEF.tag, self.content);
-        move || FieldSeed { tag, content, keep }
+        let (tag, content, deny) = (U::DEF.tag, self.content, U::DEF.deny_unknown_fields);
+        move || FieldSeed {
+            tag,
+            content,
+            keep,
+            deny,
+        }
+    }
+
+    /// Keys kept before a known tag was read (for a possible `other` message) are unknown
+    /// fields of a strict union.
+    fn check_kept<E: de::Error>(&self, kept: &mut Vec<(Key<'_>, Content<'_>)>) -> Result<(), E> {
+        match kept.pop() {
+            Some((key, _)) if U::DEF.deny_unknown_fields => {
+                let tag = U::DEF.tag;
+                Err(unknown_field(&key.into_string(tag), tag, self.content))
+            }
+            _ => Ok(()),
+        }
     }
 
     /// After the variant: only other keys may follow.
@@ -215,6 +250,7 @@ impl<'de, U: DeriveUnion> Visitor<'de> for Adjacent<U> {
             // The tag first: the content is decoded straight from the input.
             Some(true) => match map.next_value_seed(TagSeed::<U>::new(true))? {
                 Tag::Known(index) => {
+                    self.check_kept(&mut kept)?;
                     match next_relevant(&mut map, self.fields(false), &mut kept)? {
                         Some(true) => Err(de::Error::duplicate_field(def.tag)),
                         Some(false) => {
@@ -241,6 +277,7 @@ impl<'de, U: DeriveUnion> Visitor<'de> for Adjacent<U> {
                 match next_relevant(&mut map, self.fields(def.other), &mut kept)? {
                     Some(true) => match map.next_value_seed(TagSeed::<U>::new(true))? {
                         Tag::Known(index) => {
+                            self.check_kept(&mut kept)?;
                             let value = ContentOf::<U>::new(index)
                                 .deserialize(ContentDeserializer::new(content))
                                 .map_err(|err| err.under(self.content))?;

@@ -37,6 +37,9 @@ pub struct UnionDef {
     pub kinds: &'static [VariantKind],
     /// Whether the union has an `other` variant for unknown tags.
     pub other: bool,
+    /// Adjacently tagged only: a top-level key other than the tag and the content is an
+    /// error (`#[wiregen(deny_unknown_fields)]`, wiregen's strict mode) instead of ignored.
+    pub deny_unknown_fields: bool,
 }
 
 impl UnionDef {

@@ -462,3 +462,34 @@ fn adjacent_corners_and_unknown_tags() {
         Ok(SessionEvent::Unknown(json!(["later", [1]])))
     );
 }
+
+/// Adjacently tagged and strict (what wiregen emits with `strict = true`).
+#[derive(Debug, Clone, PartialEq, wg::Union)]
+#[wiregen(tag = "type", content = "data", deny_unknown_fields)]
+pub enum StrictEvent {
+    #[wiregen(rename = "ping")]
+    Ping(u32),
+    #[wiregen(rename = "stop")]
+    Stop,
+}
+
+#[test]
+fn strict_adjacent_unions_reject_unknown_top_level_keys_naming_them() {
+    let ok: StrictEvent = wg::from_str(r#"{"type":"ping","data":1}"#).unwrap();
+    assert_eq!(ok, StrictEvent::Ping(1));
+    let ok: StrictEvent = wg::from_str(r#"{"data":2,"type":"ping"}"#).unwrap();
+    assert_eq!(ok, StrictEvent::Ping(2));
+    for text in [
+        r#"{"type":"ping","data":1,"extra":true}"#,
+        r#"{"extra":true,"type":"ping","data":1}"#,
+        r#"{"type":"ping","extra":true,"data":1}"#,
+        r#"{"data":1,"extra":true,"type":"ping"}"#,
+        r#"{"type":"stop","extra":true}"#,
+    ] {
+        let err = wg::from_str::<StrictEvent>(text).unwrap_err().to_string();
+        assert!(err.contains("unknown field `extra`"), "{text}: {err}");
+    }
+    // The default stays tolerant.
+    let tolerant: SessionEvent = wg::from_str(r#"{"type":"ping","extra":true}"#).unwrap();
+    assert_eq!(tolerant, SessionEvent::Ping);
+}

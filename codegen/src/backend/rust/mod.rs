@@ -4,6 +4,7 @@
 
 mod channels;
 mod derive;
+pub mod doctext;
 mod enums;
 mod format;
 mod jsonrpc;
@@ -29,6 +30,9 @@ pub struct RustOptions {
     /// Strict decoding: unknown fields, union tags and enum strings are errors instead of
     /// being ignored (fields) or kept (`Unknown` / `Other` variants).
     pub strict: bool,
+    /// Directories the input may read files from (the entry, `$ref`s, imports), after
+    /// symlinks are resolved; empty: the entry file's directory (see [`crate::fsaccess`]).
+    pub allowed_roots: Vec<std::path::PathBuf>,
 }
 
 /// The first line of every generated file; `generate` refuses to overwrite a file without it.
@@ -60,6 +64,7 @@ pub fn emit(module: &Module, options: &RustOptions) -> Result<String, Diagnostic
         extra_names,
         strict: options.strict,
         recursion: Recursion::new(module),
+        alias_cycles: alias_cycles(module),
     };
     let mut items = cx.module_items(&[]);
     items.extend(cx.emit_jsonrpc());
@@ -72,6 +77,8 @@ pub fn emit(module: &Module, options: &RustOptions) -> Result<String, Diagnostic
             #items
         }
     };
+    // The one place doc text passes: nothing from the input can become a doctest.
+    let tokens = doctext::sanitize_tokens(tokens);
     let mut file: syn::File = syn::parse2(tokens).map_err(|e| {
         Diagnostics::from(
             Diagnostic::error(
@@ -89,7 +96,8 @@ pub fn emit(module: &Module, options: &RustOptions) -> Result<String, Diagnostic
     out.push_str(HEADER_MARK);
     out.push_str(" — do not edit.\n");
     if !options.source_label.is_empty() {
-        out.push_str(&format!("// Source: {}\n", options.source_label));
+        let label = crate::diag::printable(&options.source_label);
+        out.push_str(&format!("// Source: {label}\n"));
     }
     out.push_str(
         "// Regenerate with `wiregen generate`; `wiregen check` fails when this file is stale.\n\n",
@@ -140,6 +148,8 @@ pub(crate) struct Cx<'m> {
     pub extra_names: Vec<String>,
     pub strict: bool,
     recursion: Recursion,
+    /// Aliases that reach themselves through other aliases (emitted as newtypes).
+    alias_cycles: BTreeSet<TypePath>,
 }
 
 impl Cx<'_> {
@@ -236,32 +246,7 @@ impl Cx<'_> {
     /// Whether alias `t` refers to itself through aliases only (at any depth of `Vec`, map,
     /// tuple or `Option`): such a cycle has no nominal type to stop at.
     fn alias_cycle(&self, t: &TypeDef) -> bool {
-        fn named(ty: &Ty, out: &mut Vec<TypePath>) {
-            match ty {
-                Ty::Named(p) => out.push(p.clone()),
-                Ty::Array(t) | Ty::Map(t) | Ty::Nullable(t) => named(t, out),
-                Ty::Tuple(ts) => ts.iter().for_each(|t| named(t, out)),
-                _ => {}
-            }
-        }
-        let TypeKind::Alias(ty) = &t.kind else {
-            return false;
-        };
-        let start = t.path();
-        let mut stack = Vec::new();
-        named(ty, &mut stack);
-        let mut seen = BTreeSet::new();
-        while let Some(p) = stack.pop() {
-            if p == start {
-                return true;
-            }
-            if seen.insert(p.clone())
-                && let Some(TypeKind::Alias(next)) = self.module.get(&p).map(|d| &d.kind)
-            {
-                named(next, &mut stack);
-            }
-        }
-        false
+        self.alias_cycles.contains(&t.path())
     }
 
     /// The Rust type for `ty` used from module `from`; `owner` is the type being defined, for
@@ -400,6 +385,45 @@ pub(crate) fn docs(d: &Docs, fallback: &str) -> TokenStream {
         Some(note) => quote!(#[deprecated(note = #note)]),
     };
     quote!(#(#lines)* #deprecated)
+}
+
+/// The aliases that refer to themselves through aliases only, at any depth of containers.
+fn alias_cycles(module: &Module) -> BTreeSet<TypePath> {
+    fn named(ty: &Ty, out: &mut Vec<TypePath>) {
+        match ty {
+            Ty::Named(p) => out.push(p.clone()),
+            Ty::Array(t) | Ty::Map(t) | Ty::Nullable(t) => named(t, out),
+            Ty::Tuple(ts) => ts.iter().for_each(|t| named(t, out)),
+            _ => {}
+        }
+    }
+    let index: std::collections::HashMap<TypePath, usize> = module
+        .types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.path(), i))
+        .collect();
+    let edges: Vec<Vec<usize>> = module
+        .types
+        .iter()
+        .map(|t| match &t.kind {
+            TypeKind::Alias(ty) => {
+                let mut refs = Vec::new();
+                named(ty, &mut refs);
+                refs.iter()
+                    .filter_map(|p| index.get(p).copied())
+                    .filter(|&j| matches!(module.types[j].kind, TypeKind::Alias(_)))
+                    .collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect();
+    crate::cycles::on_cycle(&edges)
+        .into_iter()
+        .zip(&module.types)
+        .filter(|(c, _)| *c)
+        .map(|(_, t)| t.path())
+        .collect()
 }
 
 /// Which named types are reached *inline* (not behind a `Vec` or map) from which, so that

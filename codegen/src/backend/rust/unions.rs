@@ -87,6 +87,9 @@ impl Cx<'_> {
             }
         };
         let tagging = match content {
+            Some(content) if self.strict => {
+                quote!(#[wiregen(tag = #tag, content = #content, deny_unknown_fields)])
+            }
             Some(content) => quote!(#[wiregen(tag = #tag, content = #content)]),
             None => quote!(#[wiregen(tag = #tag)]),
         };

@@ -124,6 +124,13 @@ fn shape(j: &Json) -> (Shape<'_>, bool) {
             .collect();
         nullable |= non_null.len() < values.len();
         return match non_null.as_slice() {
+            [] if values.is_empty() => (
+                Shape::Bad(
+                    "`enum` lists no value, so no value is valid".into(),
+                    "list at least one value: `\"enum\": [\"a\"]`".into(),
+                ),
+                false,
+            ),
             [] => (Shape::Literal(&values[0]), false),
             [one] => (Shape::Literal(one), nullable),
             many if many.iter().all(|v| v.as_str().is_some()) => (
@@ -491,8 +498,32 @@ impl Loader {
 
     fn hoist(&mut self, node: Node<'_>, pointer: &str, hint: &Hint, nonnull: bool) -> Ty {
         let loc = self.loc(node.doc, node.json, pointer);
+        if let Some(start) = self
+            .hoisting
+            .iter()
+            .position(|(d, p, _)| *d == node.doc && p == pointer)
+        {
+            let mut chain: Vec<&str> = self.hoisting[start..]
+                .iter()
+                .map(|(_, _, n)| n.as_str())
+                .collect();
+            chain.push(&self.hoisting[start].2);
+            let message = format!(
+                "this inline schema contains itself: `allOf` merges a `$ref` whose properties lead back here (cycle through {})",
+                chain.join(" → ")
+            );
+            self.error(
+                loc,
+                message,
+                "give the merged schema a name in `$defs` and refer to it with `$ref`",
+            );
+            return Ty::Any;
+        }
         let path = self.hoist_name(&hint.module, &hint.name, loc);
+        self.hoisting
+            .push((node.doc, pointer.to_string(), path.name.clone()));
         self.define(node, pointer, path.clone(), true, nonnull);
+        self.hoisting.pop();
         if let Some(t) = self.module.types.iter_mut().find(|t| t.path() == path)
             && t.docs.text.is_none()
         {
@@ -503,6 +534,25 @@ impl Loader {
 
     /// Lowers a schema at a use site (a field, an item, a member) to a type expression.
     fn lower_ty(&mut self, node: Node<'_>, pointer: &str, hint: &Hint) -> Ty {
+        if self.depth >= crate::limits::MAX_DEPTH {
+            let loc = self.loc(node.doc, node.json, pointer);
+            self.error(
+                loc,
+                format!(
+                    "schemas nest more than {} levels deep here",
+                    crate::limits::MAX_DEPTH
+                ),
+                "give inner schemas names in `$defs` and refer to them with `$ref`",
+            );
+            return Ty::Any;
+        }
+        self.depth += 1;
+        let ty = self.lower_ty_nested(node, pointer, hint);
+        self.depth -= 1;
+        ty
+    }
+
+    fn lower_ty_nested(&mut self, node: Node<'_>, pointer: &str, hint: &Hint) -> Ty {
         self.check_keywords(node, pointer);
         let (shape, nullable) = shape(node.json);
         let ty = match shape {
@@ -584,15 +634,35 @@ impl Loader {
     }
 
     /// Collects the object schemas an object is made of: `allOf` members (refs followed) first,
-    /// then the schema's own properties.
+    /// then the schema's own properties. `seen` holds every schema merged so far: one reached
+    /// again is merged once (so diamonds of references stay linear), and one reached again
+    /// through itself is a cycle.
     fn struct_parts<'a>(
         &mut self,
         node: Node<'a>,
         pointer: &str,
         depth: usize,
+        seen: &mut Vec<(usize, String, bool)>,
         out: &mut Vec<(usize, Json, String)>,
     ) {
-        if depth > 32 {
+        if let Some((_, _, active)) = seen.iter().find(|(d, p, _)| *d == node.doc && p == pointer) {
+            if *active {
+                let chain: Vec<&str> = seen
+                    .iter()
+                    .filter(|(_, _, a)| *a)
+                    .map(|(_, p, _)| p.as_str())
+                    .chain([pointer])
+                    .collect();
+                let message = format!(
+                    "`allOf` merges a schema into itself (cycle through {})",
+                    chain.join(" → ")
+                );
+                let loc = self.loc(node.doc, node.json, pointer);
+                self.error(loc, message, "remove the cycle between the merged schemas");
+            }
+            return;
+        }
+        if depth > 32 || seen.len() > 1024 {
             let loc = self.loc(node.doc, node.json, pointer);
             self.error(
                 loc,
@@ -601,6 +671,8 @@ impl Loader {
             );
             return;
         }
+        seen.push((node.doc, pointer.to_string(), true));
+        let at = seen.len() - 1;
         if let Some(members) = node.json.get("allOf").and_then(Json::as_array) {
             for (i, m) in members.iter().enumerate() {
                 let mp = format!("{pointer}/allOf/{i}");
@@ -615,10 +687,11 @@ impl Loader {
                     let Some((doc, tp, _)) = self.resolve_ref(node.doc, m, &mp, r) else {
                         continue;
                     };
-                    let Some(target) = resolve_pointer(&self.docs[doc].root, &tp).cloned() else {
+                    let root = std::rc::Rc::clone(&self.docs[doc].root);
+                    let Some(target) = resolve_pointer(&root, &tp) else {
                         continue;
                     };
-                    self.struct_parts(Node { doc, json: &target }, &tp, depth + 1, out);
+                    self.struct_parts(Node { doc, json: target }, &tp, depth + 1, seen, out);
                 } else if matches!(
                     shape(m).0,
                     Shape::Object | Shape::Map(_) | Shape::Any | Shape::Single("allOf", ..)
@@ -630,6 +703,7 @@ impl Loader {
                         },
                         &mp,
                         depth + 1,
+                        seen,
                         out,
                     );
                 } else {
@@ -672,16 +746,18 @@ impl Loader {
                     },
                     &format!("{pointer}/{keyword}/{i}"),
                     depth + 1,
+                    seen,
                     out,
                 );
             }
         }
+        seen[at].2 = false;
         out.push((node.doc, node.json.clone(), pointer.to_string()));
     }
 
     fn lower_struct(&mut self, node: Node<'_>, pointer: &str, path: &TypePath) -> Struct {
         let mut parts = Vec::new();
-        self.struct_parts(node, pointer, 0, &mut parts);
+        self.struct_parts(node, pointer, 0, &mut Vec::new(), &mut parts);
         let owner = ident::type_name(&path.name);
         let mut out = Struct::default();
         let mut required: Vec<String> = Vec::new();

@@ -12,36 +12,59 @@ pub use manifest::MANIFEST_KEY;
 pub(crate) use lower::{TAG_KEYS, ty_word};
 
 use crate::diag::{Diagnostic, Diagnostics, Loc};
+use crate::fsaccess::{Access, Refusal};
 use crate::ir::{Module, TypePath};
 use crate::json::{self, Json};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Loads the schema document at `path` (and every file it references) into IR.
+/// Loads the schema document at `path` (and every file it references under its directory)
+/// into IR.
 pub fn load(path: &Path) -> Result<Module, Diagnostics> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Diagnostics::from(
-            Diagnostic::error(Loc::file(path), format!("cannot read the schema: {e}"))
-                .hint("check the path; relative paths are resolved from the current directory"),
-        )
+    load_with(path, &Access::for_entry(path, &[]))
+}
+
+/// Like [`load`], reading only the files `access` allows (the entry included).
+pub fn load_with(path: &Path, access: &Access) -> Result<Module, Diagnostics> {
+    let text = access.read(path).map_err(|e| {
+        let d = crate::frontend::refused(Loc::file(path), "the schema", &e);
+        Diagnostics::from(match e {
+            Refusal::Io(_) => {
+                d.hint("check the path; relative paths are resolved from the current directory")
+            }
+            _ => d,
+        })
     })?;
-    load_str(path, &text)
+    load_str_with(path, &text, access)
 }
 
 /// Loads a schema document given as text; `path` names it in messages and anchors relative
-/// `$ref`s to other files.
+/// `$ref`s to other files (read under its directory).
 pub fn load_str(path: &Path, text: &str) -> Result<Module, Diagnostics> {
-    let mut loader = Loader::default();
+    load_str_with(path, text, &Access::for_entry(path, &[]))
+}
+
+/// Like [`load_str`], reading referenced files only where `access` allows.
+pub fn load_str_with(path: &Path, text: &str, access: &Access) -> Result<Module, Diagnostics> {
+    let mut loader = Loader {
+        access: access.clone(),
+        ..Loader::default()
+    };
     let Some(entry) = loader.add_doc(path.to_path_buf(), text.to_string(), None) else {
+        loader.diags.add_source(Arc::from(path), text);
         return Err(loader.diags);
     };
     loader.collect_entry(entry);
     loader.run();
     loader.report_ignored();
-    let diags = loader.diags;
+    let mut diags = loader.diags;
     let mut module = loader.module;
     module.files = loader.docs.iter().map(|d| d.path.to_path_buf()).collect();
+    for d in &loader.docs {
+        diags.add_source(d.path.clone(), &d.text);
+        module.warnings.add_source(d.path.clone(), &d.text);
+    }
     if diags.has_errors() {
         return Err(diags);
     }
@@ -53,19 +76,21 @@ pub fn load_str(path: &Path, text: &str) -> Result<Module, Diagnostics> {
 
 /// Reads a protocol manifest kept in a JSON file of its own: a document whose root
 /// `x-wiregen` object has the members of a schema's (how TypeScript packages give theirs).
-pub fn load_manifest(path: &Path) -> Result<crate::ir::Protocol, Diagnostics> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Diagnostics::from(
-            Diagnostic::error(Loc::file(path), format!("cannot read the manifest: {e}"))
-                .hint("check the path and the file's encoding (UTF-8)"),
-        )
+pub fn load_manifest(path: &Path, access: &Access) -> Result<crate::ir::Protocol, Diagnostics> {
+    let text = access.read(path).map_err(|e| {
+        Diagnostics::from(crate::frontend::refused(
+            Loc::file(path),
+            "the manifest",
+            &e,
+        ))
     })?;
     let mut loader = Loader::default();
-    let Some(doc) = loader.add_doc(path.to_path_buf(), text, None) else {
-        return Err(loader.diags);
-    };
-    let root = loader.docs[doc].root.clone();
-    loader.collect_manifest(doc, &root);
+    let doc = loader.add_doc(path.to_path_buf(), text.clone(), None);
+    if let Some(doc) = doc {
+        let root = loader.docs[doc].root.clone();
+        loader.collect_manifest(doc, &root);
+    }
+    loader.diags.add_source(Arc::from(path), &text);
     loader.diags.into_result(loader.module.protocol)
 }
 
@@ -225,7 +250,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
 struct Doc {
     path: Arc<Path>,
     text: String,
-    root: Json,
+    lines: json::LineIndex,
+    /// Shared, so a `$ref` can hold its target while the loader changes (cloning the
+    /// document per reference made reference chains quadratic).
+    root: std::rc::Rc<Json>,
 }
 
 /// A schema node: which document, where in it (JSON pointer).
@@ -237,6 +265,8 @@ struct Node<'a> {
 
 #[derive(Default)]
 struct Loader {
+    /// Which files `$ref` may read.
+    access: Access,
     docs: Vec<Doc>,
     /// Canonical path → document index.
     by_path: HashMap<PathBuf, usize>,
@@ -252,6 +282,12 @@ struct Loader {
     reported: HashSet<(usize, String)>,
     /// Ignored keywords per (document, keyword): the first place and how many places.
     ignored: BTreeMap<(usize, String), (Loc, usize)>,
+    /// Inline schemas being hoisted, outermost first: (document, pointer, type name). An
+    /// inline schema reached again while it is being lowered (through `allOf` merging a
+    /// `$ref` that contains it) is a cycle, reported instead of recursing forever.
+    hoisting: Vec<(usize, String, String)>,
+    /// Nesting depth of the lowering recursion (bounded by [`crate::limits::MAX_DEPTH`]).
+    depth: usize,
 }
 
 impl Loader {
@@ -269,6 +305,7 @@ impl Loader {
                     d = d.related(from, "referenced from here");
                 }
                 self.diags.push(d);
+                self.diags.add_source(Arc::from(path.as_path()), &text);
                 return None;
             }
         };
@@ -276,8 +313,9 @@ impl Loader {
         let index = self.docs.len();
         self.docs.push(Doc {
             path: Arc::from(path.as_path()),
+            lines: json::LineIndex::new(&text),
             text,
-            root,
+            root: std::rc::Rc::new(root),
         });
         self.by_path.insert(key, index);
         Some(index)
@@ -285,7 +323,7 @@ impl Loader {
 
     fn loc(&self, doc: usize, json: &Json, pointer: &str) -> Loc {
         let d = &self.docs[doc];
-        let (line, col) = json::line_col(&d.text, json.offset);
+        let (line, col) = d.lines.line_col(&d.text, json.offset);
         Loc::new(d.path.clone(), pointer, line, col)
     }
 
@@ -405,10 +443,11 @@ impl Loader {
 
     fn run(&mut self) {
         while let Some((doc, pointer, path)) = self.queue.pop_front() {
-            let Some(json) = resolve_pointer(&self.docs[doc].root, &pointer).cloned() else {
+            let root = std::rc::Rc::clone(&self.docs[doc].root);
+            let Some(json) = resolve_pointer(&root, &pointer) else {
                 continue;
             };
-            self.lower_def(Node { doc, json: &json }, &pointer, path);
+            self.lower_def(Node { doc, json }, &pointer, path);
         }
     }
 
@@ -448,13 +487,22 @@ impl Loader {
             let key = std::fs::canonicalize(&target).unwrap_or_else(|_| target.clone());
             match self.by_path.get(&key) {
                 Some(&i) => i,
-                None => match std::fs::read_to_string(&target) {
+                None => match self.access.read(&target) {
                     Ok(text) => self.add_doc(target, text, Some(loc.clone()))?,
                     Err(e) => {
+                        let hint = match e {
+                            Refusal::Io(_) => {
+                                "relative file references are resolved from the directory of the referring file"
+                            }
+                            _ => e.hint(),
+                        };
                         self.error(
                             loc,
-                            format!("`$ref: \"{reference}\"`: cannot read `{}`: {e}", target.display()),
-                            "relative file references are resolved from the directory of the referring file",
+                            format!(
+                                "`$ref: \"{reference}\"`: cannot read `{}`: {e}",
+                                target.display()
+                            ),
+                            hint,
                         );
                         return None;
                     }
@@ -496,9 +544,8 @@ impl Loader {
             );
             return None;
         };
-        let target = target.clone();
-        let name = ref_name(&target_pointer, &target, &self.docs[target_doc].path);
-        let path = self.register(target_doc, &target_pointer, TypePath::top(name), &target);
+        let name = ref_name(&target_pointer, target, &self.docs[target_doc].path);
+        let path = self.register(target_doc, &target_pointer, TypePath::top(name), target);
         Some((target_doc, target_pointer, path))
     }
 

@@ -208,8 +208,33 @@ impl Loader {
 
     fn hoist(&mut self, ty: &TsType, scope: &Scope, hint: &Hint, docs: &Docs) -> Ty {
         let loc = self.loc(scope.file, ty.span.start);
+        let key = (scope.file, ty.span.start, ty.span.end);
+        if let Some(start) = self
+            .hoisting
+            .iter()
+            .position(|(f, s, e, _)| (*f, *s, *e) == key)
+        {
+            let mut chain: Vec<&str> = self.hoisting[start..]
+                .iter()
+                .map(|(_, _, _, n)| n.as_str())
+                .collect();
+            chain.push(&self.hoisting[start].3);
+            let message = format!(
+                "this type contains itself (cycle through {})",
+                chain.join(" → ")
+            );
+            self.error_at(
+                scope.file,
+                ty.span,
+                message,
+                "declare the type with a name and refer to it by name: a utility type of a type that contains it cannot be expanded",
+            );
+            return Ty::Any;
+        }
         let path = self.hoist_name(&hint.module, &hint.name, loc.clone());
+        self.hoisting.push((key.0, key.1, key.2, path.name.clone()));
         let slot = self.define(ty, scope, path.clone(), true, true, docs, loc);
+        self.hoisting.pop();
         if self.module.types[slot].docs.text.is_none() {
             self.module.types[slot].docs.text.clone_from(&hint.doc);
         }
@@ -217,8 +242,23 @@ impl Loader {
     }
 
     fn lower_ty(&mut self, ty: &TsType, scope: &Scope, hint: &Hint, docs: &Docs) -> Ty {
+        if self.depth >= crate::limits::MAX_DEPTH {
+            self.error_at(
+                scope.file,
+                ty.span,
+                format!(
+                    "types nest more than {} levels deep here",
+                    crate::limits::MAX_DEPTH
+                ),
+                "declare inner types with names and refer to them",
+            );
+            return Ty::Any;
+        }
+        self.depth += 1;
         let (shape, nullable) = self.shape(ty, scope);
-        self.lower_shape(shape, nullable, ty, scope, hint, docs)
+        let t = self.lower_shape(shape, nullable, ty, scope, hint, docs);
+        self.depth -= 1;
+        t
     }
 
     /// A shaped type at a use site (a member, an item, a union member) → a type expression.

@@ -19,6 +19,7 @@ mod syntax;
 mod utility;
 
 use crate::diag::{Diagnostic, Diagnostics, Loc};
+use crate::fsaccess::{Access, Refusal};
 use crate::ir::{Module, TypePath};
 use resolve::Package;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
@@ -47,54 +48,77 @@ pub fn manifest_path(entry: &Path) -> std::path::PathBuf {
     entry.with_file_name(format!("{stem}.manifest.json"))
 }
 
-/// Loads the package whose entry file is `path` into IR.
+/// Loads the package whose entry file is `path` into IR (files under its directory).
 pub fn load(path: &Path) -> Result<Module, Diagnostics> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Diagnostics::from(
-            Diagnostic::error(
-                Loc::file(path),
-                format!("cannot read the TypeScript file: {e}"),
-            )
-            .hint("check the path; relative paths are resolved from the current directory"),
-        )
-    })?;
-    load_str(path, &text)
+    load_with(path, &Access::for_entry(path, &[]))
+}
+
+/// Like [`load`], reading only the files `access` allows (the entry included).
+pub fn load_with(path: &Path, access: &Access) -> Result<Module, Diagnostics> {
+    let text = read_entry(path, access)?;
+    load_str_with(path, &text, access)
+}
+
+fn read_entry(path: &Path, access: &Access) -> Result<String, Diagnostics> {
+    access.read(path).map_err(|e| {
+        let d = crate::frontend::refused(Loc::file(path), "the TypeScript file", &e);
+        Diagnostics::from(match e {
+            Refusal::Io(_) => {
+                d.hint("check the path; relative paths are resolved from the current directory")
+            }
+            _ => d,
+        })
+    })
 }
 
 /// Loads a package whose entry file is given as text; `path` names it in messages and
-/// anchors its relative imports.
+/// anchors its relative imports (read under its directory).
 pub fn load_str(path: &Path, text: &str) -> Result<Module, Diagnostics> {
-    load_entries(vec![(path.to_path_buf(), text.to_string())])
+    load_str_with(path, text, &Access::for_entry(path, &[]))
+}
+
+/// Like [`load_str`], reading imported files only where `access` allows.
+pub fn load_str_with(path: &Path, text: &str, access: &Access) -> Result<Module, Diagnostics> {
+    load_entries(vec![(path.to_path_buf(), text.to_string())], access)
 }
 
 /// Loads several entry files as one package (the exported data types of each, in order;
-/// a type reached from several entries is defined once).
+/// a type reached from several entries is defined once). Files are read under the entries'
+/// directories.
 pub fn load_files(paths: &[std::path::PathBuf]) -> Result<Module, Diagnostics> {
+    let roots: Vec<std::path::PathBuf> = paths
+        .iter()
+        .flat_map(|p| Access::for_entry(p, &[]).roots().to_vec())
+        .collect();
+    let access = match paths.first() {
+        Some(first) => Access::for_entry(first, &roots),
+        None => Access::default(),
+    };
     let mut entries = Vec::new();
     let mut diags = Diagnostics::new();
     for p in paths {
-        match std::fs::read_to_string(p) {
+        match read_entry(p, &access) {
             Ok(text) => entries.push((p.clone(), text)),
-            Err(e) => diags.push(
-                Diagnostic::error(
-                    Loc::file(p),
-                    format!("cannot read the TypeScript file: {e}"),
-                )
-                .hint("check the path; relative paths are resolved from the current directory"),
-            ),
+            Err(d) => diags.extend(d),
         }
     }
     if diags.has_errors() {
         return Err(diags);
     }
-    load_entries(entries)
+    load_entries(entries, &access)
 }
 
-fn load_entries(entries: Vec<(std::path::PathBuf, String)>) -> Result<Module, Diagnostics> {
+fn load_entries(
+    entries: Vec<(std::path::PathBuf, String)>,
+    access: &Access,
+) -> Result<Module, Diagnostics> {
     let mut diags = Diagnostics::new();
     let count = entries.len();
-    let pkg = Package::load(entries, &mut diags);
+    let pkg = Package::load(entries, access, &mut diags);
     if diags.has_errors() {
+        for f in &pkg.files {
+            diags.add_source(f.path.clone(), &f.text);
+        }
         return Err(diags);
     }
     let mut loader = Loader {
@@ -109,7 +133,14 @@ fn load_entries(entries: Vec<(std::path::PathBuf, String)>) -> Result<Module, Di
         reported: HashSet::new(),
         in_namespace: HashSet::new(),
         expanding: Vec::new(),
+        hoisting: Vec::new(),
+        depth: 0,
+        shape_depth: 0,
+        fuel: 0,
     };
+    loader.fuel = crate::limits::TS_FUEL_BASE
+        + crate::limits::TS_FUEL_PER_BYTE
+            * loader.pkg.files.iter().map(|f| f.text.len()).sum::<usize>();
     loader.collect_entry();
     loader.run();
     loader.warn_unreached();
@@ -124,7 +155,7 @@ fn load_entries(entries: Vec<(std::path::PathBuf, String)>) -> Result<Module, Di
     if let Some(entry) = loader.pkg.files.first() {
         let manifest = manifest_path(&entry.path);
         if manifest.is_file() {
-            match crate::frontend::jsonschema::load_manifest(&manifest) {
+            match crate::frontend::jsonschema::load_manifest(&manifest, access) {
                 Ok(protocol) => module.protocol = protocol,
                 Err(d) => loader.diags.extend(d),
             }
@@ -140,6 +171,9 @@ fn load_entries(entries: Vec<(std::path::PathBuf, String)>) -> Result<Module, Di
             warnings.push(d.clone());
         }
     }
+    for f in &loader.pkg.files {
+        warnings.add_source(f.path.clone(), &f.text);
+    }
     if errors.has_errors() {
         let mut all = warnings;
         all.extend(errors);
@@ -148,6 +182,10 @@ fn load_entries(entries: Vec<(std::path::PathBuf, String)>) -> Result<Module, Di
     module.warnings = warnings;
     Ok(module)
 }
+
+/// The error when type evaluation runs out of steps ([`crate::limits::TS_FUEL_BASE`]).
+const OUT_OF_FUEL: &str = "the types expand too much to evaluate (intersections, `extends` or utility types that double at every level)";
+const OUT_OF_FUEL_HINT: &str = "declare the repeated parts once with names; wiregen evaluates each type expression where it is used";
 
 /// Where generic parameters are bound: the file whose names are in scope, and the bindings
 /// of the type parameters of the declaration being instantiated.
@@ -201,6 +239,17 @@ struct Loader {
     /// Declarations (file, index, canonical arguments) whose members are being computed:
     /// meeting one again is a cycle.
     expanding: Vec<(usize, usize, String)>,
+    /// Inline types being hoisted, outermost first: (file, span start, span end, type name).
+    /// One reached again while it is lowered (`interface A { a: Partial<A> }`) is a cycle,
+    /// reported instead of recursing forever.
+    hoisting: Vec<(usize, u32, u32, String)>,
+    /// Nesting depth of `lower_ty` and of `shape` (bounded by [`crate::limits::MAX_DEPTH`]).
+    depth: usize,
+    shape_depth: usize,
+    /// Steps left for evaluating types (`shape`, `object_of`): proportional to the input's
+    /// size, so types that expand exponentially (`type A = B & B; type B = C & C; ...`)
+    /// end with an error instead of running for hours.
+    fuel: usize,
 }
 
 impl Loader {

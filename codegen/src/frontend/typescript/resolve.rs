@@ -5,6 +5,7 @@
 use super::parse;
 use super::syntax::{DeclKind, Export, SourceFile, Span};
 use crate::diag::{Diagnostic, Diagnostics, Loc};
+use crate::fsaccess::{Access, Refusal};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -103,12 +104,21 @@ pub struct Package {
     /// Files in the order read (the entry first).
     pub files: Vec<File>,
     by_path: HashMap<PathBuf, usize>,
+    /// Which files imports may read.
+    access: Access,
 }
 
 impl Package {
     /// Reads the entries (given as text; they are the first files) and every file they reach.
-    pub fn load(entries: Vec<(PathBuf, String)>, diags: &mut Diagnostics) -> Package {
-        let mut pkg = Package::default();
+    pub fn load(
+        entries: Vec<(PathBuf, String)>,
+        access: &Access,
+        diags: &mut Diagnostics,
+    ) -> Package {
+        let mut pkg = Package {
+            access: access.clone(),
+            ..Package::default()
+        };
         for (path, text) in entries {
             let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
             if !pkg.by_path.contains_key(&key) {
@@ -240,16 +250,21 @@ impl Package {
             if let Some(&i) = self.by_path.get(&key) {
                 return Some(i);
             }
-            if c.is_file() {
-                return match std::fs::read_to_string(c) {
+            // A FIFO or device is refused with an error, not skipped.
+            if c.is_file() || (c.exists() && !c.is_dir()) {
+                return match self.access.read(c) {
                     Ok(text) => Some(self.add(c.clone(), text, diags)),
                     Err(e) => {
+                        let hint = match e {
+                            Refusal::Io(_) => "check the file's permissions and encoding (UTF-8)",
+                            _ => e.hint(),
+                        };
                         diags.push(
                             Diagnostic::error(
                                 self.files[from].loc(span.start),
                                 format!("cannot read `{}`: {e}", c.display()),
                             )
-                            .hint("check the file's permissions and encoding (UTF-8)"),
+                            .hint(hint),
                         );
                         Some(MISSING)
                     }

@@ -122,6 +122,31 @@ impl Loader {
 
     /// Classifies a type expression; the flag says whether `null` is allowed too.
     pub(super) fn shape(&mut self, ty: &TsType, scope: &Scope) -> (Shape, bool) {
+        if self.shape_depth >= crate::limits::MAX_DEPTH {
+            return (
+                bad(
+                    scope,
+                    ty.span,
+                    "the type refers to itself (through indexed access, aliases or utility types) or nests too deeply",
+                    "write the member's type out instead of `T[\"key\"]` of the type itself",
+                ),
+                false,
+            );
+        }
+        if self.fuel == 0 {
+            return (
+                bad(scope, ty.span, super::OUT_OF_FUEL, super::OUT_OF_FUEL_HINT),
+                false,
+            );
+        }
+        self.fuel -= 1;
+        self.shape_depth += 1;
+        let s = self.shape_nested(ty, scope);
+        self.shape_depth -= 1;
+        s
+    }
+
+    fn shape_nested(&mut self, ty: &TsType, scope: &Scope) -> (Shape, bool) {
         let s = match &ty.kind {
             TyKind::Any | TyKind::Unknown => Shape::Any,
             TyKind::String => Shape::Prim(Ty::String),

@@ -83,6 +83,15 @@ impl Loader {
                 "flatten the chain: extend fewer bases in a row, or write the members out",
             ));
         }
+        if self.fuel == 0 {
+            return Err(bad(
+                scope,
+                ty.span,
+                super::OUT_OF_FUEL,
+                super::OUT_OF_FUEL_HINT,
+            ));
+        }
+        self.fuel -= 1;
         match &ty.kind {
             TyKind::Object(members) => self.members(members, scope).map(Some),
             TyKind::Intersection(parts) => {

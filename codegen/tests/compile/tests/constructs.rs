@@ -199,6 +199,25 @@ fn adjacent_tagged_events_round_trip() {
 }
 
 #[test]
+fn strict_adjacent_unions_reject_unknown_top_level_keys() {
+    use fx::adjacent_union::SessionEvent;
+    // Default: unknown top-level keys are ignored.
+    same::<SessionEvent>(json!({"type": "session.ended", "data": {"reason": null}}));
+    let extra = json!({"type": "session.ended", "data": {"reason": null}, "extra": 1});
+    assert!(wiregen_runtime::from_value::<SessionEvent>(extra.clone()).is_ok());
+    // Strict: they are errors that name the key.
+    rejects::<fx::strict_adjacent_union::SessionEvent>(extra, "extra");
+}
+
+#[test]
+fn schema_text_in_docs_generates_compiling_code() {
+    use fx::doc_injection::{Event, Fenced, Mode};
+    same::<Fenced>(json!({"indented": "x", "weird\n```\npanic!(\"name\")": {"a": "b"}}));
+    same::<Mode>(json!("    panic!()"));
+    same::<Event>(json!({"type": "\n```\npanic!(\"tag\")\n", "data": "x"}));
+}
+
+#[test]
 fn untagged_unions_pick_the_most_specific_member() {
     use fx::untagged_unions::{Id, PermissionResponse, StringOrNumber};
     assert!(matches!(
