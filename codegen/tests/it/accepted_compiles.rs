@@ -109,7 +109,7 @@ fn ty(rng: &mut Rng, defs: &[String], depth: usize) -> String {
         ),
         3 => object(rng, defs, depth - 1, None),
         4 => union(rng, defs, depth - 1),
-        5 => format!(r#"{{"type": ["string", "number", "null"]}}"#),
+        5 => r#"{"type": ["string", "number", "null"]}"#.to_string(),
         _ => format!(
             r#"{{"oneOf": [{}, {}]}}"#,
             ty(rng, defs, depth - 1),
