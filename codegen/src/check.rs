@@ -1,87 +1,30 @@
-//! Validates the classified IR before code is emitted: Rust names that clash after mangling
-//! (types, fields, variants, enum values), references to missing types, and untagged union
-//! members that no input could tell apart. Every problem is collected, none stops the others.
+//! Validates the classified IR before code is emitted: references to missing types, channels
+//! and methods, constants, alias cycles, and untagged union members that no input could tell
+//! apart. Every problem is collected, none stops the others. Rust names (and their clashes,
+//! resolved with warnings) are the `model`'s business.
 
 use crate::classify::{Requirement, requirement};
 use crate::diag::{Diagnostic, Diagnostics, Loc};
-use crate::ident;
 use crate::ir::{Extra, Module, Ty, TypeKind, TypePath, UnionRepr};
 use std::collections::{BTreeMap, HashMap};
-
-/// Name of the map field that keeps `additionalProperties` values.
-pub const EXTRA_FIELD: &str = "additional_properties";
 
 /// Checks `module`; returns every problem found.
 pub fn check(module: &Module) -> Diagnostics {
     let mut diags = Diagnostics::new();
     let alias_cycles = pure_alias_cycles(module);
-    let mut types: BTreeMap<(Vec<String>, String), (&str, &Loc)> = BTreeMap::new();
     for t in &module.types {
-        let module_path: Vec<String> = t.module.iter().map(|m| ident::module_name(m)).collect();
-        let rust = ident::type_name(&t.name);
-        clash(
-            &mut diags,
-            &mut types,
-            (module_path, rust.clone()),
-            &t.name,
-            &t.loc,
-            "types",
-            &rust,
-        );
         match &t.kind {
             TypeKind::Struct(s) => {
-                let mut fields = BTreeMap::new();
                 for f in &s.fields {
-                    let rust = ident::field_name(&f.wire);
-                    clash(
-                        &mut diags,
-                        &mut fields,
-                        rust.clone(),
-                        &f.wire,
-                        &f.loc,
-                        &format!("fields of `{}`", t.name),
-                        &rust,
-                    );
                     refs(module, &f.ty, &f.loc, &mut diags);
                 }
                 if let Extra::Map(ty) = &s.extra {
                     refs(module, ty, &t.loc, &mut diags);
-                    if let Some((wire, loc)) = fields.get(EXTRA_FIELD) {
-                        diags.push(
-                            Diagnostic::error((*loc).clone(), format!("field `{wire}` clashes with the map that keeps `additionalProperties` (`{EXTRA_FIELD}`)"))
-                                .hint("rename the property"),
-                        );
-                    }
                 }
             }
-            TypeKind::Enum(e) => {
-                let mut values = BTreeMap::new();
-                for v in &e.values {
-                    let rust = ident::variant_name(&v.wire);
-                    clash(
-                        &mut diags,
-                        &mut values,
-                        rust.clone(),
-                        &v.wire,
-                        &t.loc,
-                        &format!("values of `{}`", t.name),
-                        &rust,
-                    );
-                }
-            }
+            TypeKind::Enum(_) => {}
             TypeKind::Union(u) => {
-                let mut variants = BTreeMap::new();
                 for v in &u.variants {
-                    let rust = ident::variant_name(&v.name);
-                    clash(
-                        &mut diags,
-                        &mut variants,
-                        rust.clone(),
-                        &v.name,
-                        &v.loc,
-                        &format!("variants of `{}`", t.name),
-                        &rust,
-                    );
                     refs(module, &v.ty, &v.loc, &mut diags);
                 }
                 if u.repr == UnionRepr::Untagged {
@@ -105,29 +48,6 @@ pub fn check(module: &Module) -> Diagnostics {
     }
     protocol(module, &mut diags);
     diags
-}
-
-fn clash<'a, K: Ord>(
-    diags: &mut Diagnostics,
-    seen: &mut BTreeMap<K, (&'a str, &'a Loc)>,
-    key: K,
-    wire: &'a str,
-    loc: &'a Loc,
-    what: &str,
-    rust: &str,
-) {
-    if let Some((first, first_loc)) = seen.get(&key) {
-        diags.push(
-            Diagnostic::error(
-                loc.clone(),
-                format!("`{first}` and `{wire}` ({what}) both become `{rust}` in Rust"),
-            )
-            .related((*first_loc).clone(), format!("`{first}` is defined here"))
-            .hint("rename one of them in the schema; wiregen never merges names silently"),
-        );
-    } else {
-        seen.insert(key, (wire, loc));
-    }
 }
 
 fn refs(module: &Module, ty: &Ty, loc: &Loc, diags: &mut Diagnostics) {
@@ -211,8 +131,7 @@ fn ambiguity(module: &Module, name: &str, u: &crate::ir::Union, diags: &mut Diag
     ));
 }
 
-/// The protocol layer: channels name tagged unions, methods name existing types, names are
-/// unique after mangling, notifications have no result.
+/// The protocol layer: channels name tagged unions, methods name existing types.
 fn protocol(module: &Module, diags: &mut Diagnostics) {
     let top = |name: &str| {
         module
@@ -254,18 +173,7 @@ fn protocol(module: &Module, diags: &mut Diagnostics) {
             );
         }
     }
-    let mut methods = BTreeMap::new();
     for m in &module.protocol.methods {
-        let rust = ident::type_name(&m.name);
-        clash(
-            diags,
-            &mut methods,
-            rust.clone(),
-            &m.name,
-            &m.loc,
-            "JSON-RPC methods",
-            &rust,
-        );
         for (what, name) in [("params", &m.params), ("result", &m.result)] {
             if let Some(name) = name
                 && top(name).is_none()
@@ -285,19 +193,6 @@ fn protocol(module: &Module, diags: &mut Diagnostics) {
                 );
             }
         }
-    }
-    let mut errors = BTreeMap::new();
-    for e in &module.protocol.errors {
-        let rust = ident::type_name(&e.name);
-        clash(
-            diags,
-            &mut errors,
-            rust.clone(),
-            &e.name,
-            &e.loc,
-            "error codes",
-            &rust,
-        );
     }
 }
 

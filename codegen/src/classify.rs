@@ -97,11 +97,20 @@ fn distinct_names(mut variants: Vec<Variant>) -> Vec<Variant> {
 
 /// The struct behind a variant's type (following aliases), if it is an object.
 pub fn variant_struct<'m>(module: &'m Module, ty: &Ty) -> Option<&'m Struct> {
+    match &variant_struct_def(module, ty)?.kind {
+        TypeKind::Struct(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// The struct definition behind `ty` (through aliases), as [`variant_struct`].
+pub fn variant_struct_def<'m>(module: &'m Module, ty: &Ty) -> Option<&'m crate::ir::TypeDef> {
     let mut ty = ty;
     for _ in 0..32 {
         let Ty::Named(path) = ty else { return None };
-        match &module.get(path)?.kind {
-            TypeKind::Struct(s) => return Some(s),
+        let t = module.get(path)?;
+        match &t.kind {
+            TypeKind::Struct(_) => return Some(t),
             TypeKind::Alias(inner) => ty = inner,
             _ => return None,
         }

@@ -1,6 +1,6 @@
 //! Name mangling, all of it: protocol names (`BackendProcessStateDTO`, `requestId`,
 //! `provider/complete`, `queue.reorder`) to Rust identifiers. Pure functions, so every
-//! stage that needs a Rust name gets the same one; `check` reports clashes.
+//! stage that needs a Rust name gets the same one; `model` resolves the clashes.
 //!
 //! Rules:
 //! - words split at `_ - . / : space` and other punctuation, at lower→upper case changes, and
@@ -229,7 +229,7 @@ mod tests {
     }
 
     #[test]
-    fn mangling_clashes_are_possible_and_left_to_check() {
+    fn mangling_clashes_are_possible_and_left_to_the_model() {
         assert_eq!(field_name("user_id"), field_name("userId"));
         assert_eq!(type_name("FooDTO"), type_name("FooDto"));
     }

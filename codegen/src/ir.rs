@@ -2,7 +2,7 @@
 //! a [`Module`]; `classify` and `check` refine and validate it; every backend consumes it.
 //!
 //! Names in the IR are the protocol's own names (wire names); Rust names are derived by
-//! [`crate::ident`] when code is emitted. Order is protocol order wherever the input has one.
+//! [`crate::ident`] and decided by [`crate::model`]. Order is protocol order wherever the input has one.
 
 use crate::diag::Loc;
 

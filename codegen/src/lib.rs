@@ -1,7 +1,8 @@
 //! wiregen: generate idiomatic Rust for JSON message protocols from their JSON Schema.
 //!
 //! The pipeline is `frontend` (input → [`ir::Module`]) → `classify` (unions) → `check`
-//! (names, references, ambiguity) → `backend` (IR → formatted Rust). The CLI, the build.rs
+//! (references, ambiguity) → `model` (every Rust name, clashes resolved) → `backend` (IR →
+//! formatted Rust). The CLI, the build.rs
 //! [`Builder`], the `wiregen_runtime::include_protocol!` macro and tests all call [`generate`] /
 //! [`generate_str`], so every front door emits identical code (docs/guide.md compares them).
 //!
@@ -32,6 +33,7 @@ pub mod ident;
 pub mod ir;
 pub mod json;
 pub mod limits;
+pub mod model;
 pub mod protocol;
 pub mod write;
 
@@ -96,7 +98,9 @@ fn finish(mut module: ir::Module, options: &RustOptions) -> Result<Output, Diagn
     if diags.has_errors() {
         return Err(diags);
     }
-    let code = backend::rust::emit(&module, options)?;
+    let (model, names) = model::resolve(&module, options);
+    diags.extend(names);
+    let code = backend::rust::emit(&module, &model, options)?;
     Ok(Output {
         code,
         files: module.files,

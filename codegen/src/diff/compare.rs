@@ -17,7 +17,11 @@ const MAX_DEPTH: usize = 64;
 /// Every change from `old` to `new`: changed and added types in the new order, then removed
 /// types in the old order.
 pub(super) fn compare(old: &Module, new: &Module) -> Vec<Change> {
-    let mut cmp = Cmp::new(old, new, false);
+    let names = std::rc::Rc::new(Names {
+        old: crate::model::resolve(old, &Default::default()).0,
+        new: crate::model::resolve(new, &Default::default()).0,
+    });
+    let mut cmp = Cmp::new(old, new, false, names);
     let (old_roots, new_roots) = (roots(old), roots(new));
     for n in &new_roots {
         cmp.group = n.path().to_string();
@@ -108,8 +112,15 @@ fn has_default_accessor(m: &Module, f: &Field) -> bool {
         }
 }
 
+/// The Rust names of both versions (the `model` of each), for Rust-API verdicts.
+pub(super) struct Names {
+    old: crate::model::Model,
+    new: crate::model::Model,
+}
+
 /// The comparison's state; [`super::manifest`] drives it too, for method params and results.
 pub(super) struct Cmp<'m> {
+    names: std::rc::Rc<Names>,
     pub(super) old: &'m Module,
     pub(super) new: &'m Module,
     /// Compare named types by shape rather than by name (for "same shape" questions).
@@ -124,8 +135,9 @@ pub(super) struct Cmp<'m> {
 }
 
 impl<'m> Cmp<'m> {
-    fn new(old: &'m Module, new: &'m Module, deep: bool) -> Self {
+    fn new(old: &'m Module, new: &'m Module, deep: bool, names: std::rc::Rc<Names>) -> Self {
         Cmp {
+            names,
             old,
             new,
             deep,
@@ -171,7 +183,7 @@ impl<'m> Cmp<'m> {
 
     /// Whether `o` (old) and `n` (new) accept the same messages, whatever their names.
     fn same_shape(&self, o: &Ty, n: &Ty) -> bool {
-        let mut sub = Cmp::new(self.old, self.new, true);
+        let mut sub = Cmp::new(self.old, self.new, true, self.names.clone());
         sub.stack.clone_from(&self.stack);
         sub.depth = self.depth;
         sub.ty(&[], o, n);
@@ -185,7 +197,9 @@ impl<'m> Cmp<'m> {
         }
         self.stack.push(key);
         match (&o.kind, &n.kind) {
-            (TypeKind::Struct(a), TypeKind::Struct(b)) => self.structs(path, a, b),
+            (TypeKind::Struct(a), TypeKind::Struct(b)) => {
+                self.structs(path, (&o.path(), a), (&n.path(), b))
+            }
             (TypeKind::Enum(a), TypeKind::Enum(b)) => self.enums(path, a, b),
             (TypeKind::Union(a), TypeKind::Union(b)) => self.unions(path, a, b),
             (TypeKind::Alias(a), TypeKind::Alias(b)) => self.ty(path, a, b),
@@ -314,7 +328,12 @@ impl<'m> Cmp<'m> {
         self.push(rule, path, self.old_desc(o), self.new_desc(n));
     }
 
-    fn structs(&mut self, path: &[Segment], a: &Struct, b: &Struct) {
+    fn structs(
+        &mut self,
+        path: &[Segment],
+        (op, a): (&TypePath, &Struct),
+        (np, b): (&TypePath, &Struct),
+    ) {
         let rest = at(path, Segment::Rest);
         match (&a.extra, &b.extra) {
             (Extra::Map(x), Extra::Map(y)) => self.ty(&rest, x, y),
@@ -345,6 +364,20 @@ impl<'m> Cmp<'m> {
             }
         }
         let why = "a renamed wire name is a removal plus an addition";
+        // A rename that keeps the Rust field (`userID` → `userId`, both `user_id`) and its type
+        // breaks no code: only the wire name changes.
+        let names = self.names.clone();
+        let same_rust = |i: usize, j: usize| {
+            removed[i].ty == added[j].ty
+                && names.old.field(op, &removed[i].wire) == names.new.field(np, &added[j].wire)
+        };
+        let keeps = |i: usize| {
+            format!(
+                " (the Rust field keeps its name `{}`)",
+                names.old.field(op, &removed[i].wire)
+            )
+        };
+        let mut api_none: Vec<usize> = Vec::new();
         for (i, f) in removed.iter().enumerate() {
             let rule = if f.required {
                 RuleId::FieldRemovedRequired
@@ -354,7 +387,11 @@ impl<'m> Cmp<'m> {
             let old = self.old_desc(&f.ty);
             let index = self.push(rule, &at(path, Segment::Field(f.wire.clone())), old, None);
             if let Some(&(_, j)) = renames.iter().find(|&&(k, _)| k == i) {
-                let text = format!("`{}` was added with the same type: {why}", added[j].wire);
+                let mut text = format!("`{}` was added with the same type: {why}", added[j].wire);
+                if same_rust(i, j) {
+                    text.push_str(&keeps(i));
+                    api_none.push(index);
+                }
                 self.note(index, RuleId::WireNameRenamed, text);
             }
         }
@@ -372,13 +409,20 @@ impl<'m> Cmp<'m> {
             let new = self.new_desc(&f.ty);
             let index = self.push(rule, &fp, None, new);
             let j = added.iter().position(|x| x.wire == f.wire);
-            if let Some(&(i, _)) = renames.iter().find(|&&(_, k)| Some(k) == j) {
-                let text = format!(
+            if let Some(&(i, k)) = renames.iter().find(|&&(_, k)| Some(k) == j) {
+                let mut text = format!(
                     "`{}` was removed with the same type: {why}",
                     removed[i].wire
                 );
+                if same_rust(i, k) {
+                    text.push_str(&keeps(i));
+                    api_none.push(index);
+                }
                 self.note(index, RuleId::WireNameRenamed, text);
             }
+        }
+        for index in api_none {
+            self.out[index].api = Api::None;
         }
     }
 

@@ -164,11 +164,11 @@ fn a_broken_older_version_fails_generation_too() {
 }
 
 #[test]
-fn single_schema_mode_reports_unresolvable_refs_and_clashes_without_output() {
+fn single_schema_mode_reports_unresolvable_refs_and_cycles_without_output() {
     let dir = tempfile::tempdir().unwrap();
     for (fixture, expect) in [
         ("unresolvable_ref.json", "does not resolve"),
-        ("type_name_clash.json", "both become `SessionDto`"),
+        ("alias_cycle.json", "only another name for itself"),
         ("bad_json.json", "invalid JSON"),
     ] {
         let out = dir.path().join("out.rs");

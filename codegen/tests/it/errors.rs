@@ -60,28 +60,6 @@ fn network_refs_are_refused() {
 }
 
 #[test]
-fn type_names_that_clash_after_mangling_name_both_definitions() {
-    let text = error_text("type_name_clash.json");
-    assert!(
-        text.contains("`SessionDTO` and `SessionDto` (types) both become `SessionDto`"),
-        "{text}"
-    );
-    assert!(
-        text.contains("(at /$defs/SessionDTO)") && text.contains("(at /$defs/SessionDto)"),
-        "{text}"
-    );
-}
-
-#[test]
-fn field_names_that_clash_after_mangling_are_errors() {
-    let text = error_text("field_name_clash.json");
-    assert!(
-        text.contains("`userId` and `user_id` (fields of `User`) both become `user_id`"),
-        "{text}"
-    );
-}
-
-#[test]
 fn error_report_snapshot_shows_every_error_in_full() {
     let mut all = String::new();
     for path in crate::json_files(&fixtures("errors")) {
@@ -132,10 +110,8 @@ fn invalid_manifests_are_located() {
         text.contains("the params type of method `ask`, `Missing`, is not defined"),
         "{text}"
     );
-    assert!(
-        text.contains("`a/b` and `a.b` (JSON-RPC methods) both become `AB`"),
-        "{text}"
-    );
+    // Methods that mangle alike are no error (the model numbers the second, with a warning).
+    assert!(!text.contains("both become"), "{text}");
     let text = error_text("manifest_duplicate_method.json");
     assert!(
         text.contains("duplicate key `ping`")

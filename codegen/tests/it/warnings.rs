@@ -98,3 +98,69 @@ fn bundle_entries_name_the_files_types_they_refer_to() {
         out.code
     );
 }
+
+#[test]
+fn protocol_names_that_mangle_alike_are_numbered_with_a_warning() {
+    let text = warnings_of("type_name_clash.json");
+    assert!(
+        text.contains("`SessionDTO` and `SessionDto` (types) both become `SessionDto` in Rust; the first keeps it, `SessionDto` is `SessionDto2`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(at /$defs/SessionDTO)") && text.contains("(at /$defs/SessionDto)"),
+        "{text}"
+    );
+    let text = warnings_of("field_name_clash.json");
+    assert!(
+        text.contains("`userId` and `user_id` (fields of `User`) both become `user_id` in Rust; the first keeps it, `user_id` is `user_id_2`"),
+        "{text}"
+    );
+    assert!(
+        text.starts_with("warning:") && !text.contains("error:"),
+        "{text}"
+    );
+    let out = generate(&fixtures("jsonschema").join("field_name_clash.json")).expect("generates");
+    assert!(
+        out.code.contains("pub user_id_2: Option<String>,"),
+        "{}",
+        out.code
+    );
+    assert!(
+        out.code.contains("#[serde(rename = \"user_id\")]"),
+        "{}",
+        out.code
+    );
+}
+
+#[test]
+fn protocol_names_win_over_the_items_wiregen_adds() {
+    let text = warnings_of("name_collisions.json");
+    for expected in [
+        "the protocol uses the name `ChangeHandler`, so wiregen's handler trait of channel `Change` is `ChangeHandler2`",
+        "the protocol uses the name `methods`, so wiregen's module of JSON-RPC method types is `methods_2`",
+        "the protocol uses the name `ServerRequest`, so wiregen's enum of the requests `server` receives is `ServerRequest2`",
+        "the protocol uses the name `ClientNotification`, so wiregen's enum of the notifications `client` receives is `ClientNotification2`",
+        "the protocol uses the name `PingKind`, so the constant type of `Ping.kind` is `PingKindConst`",
+        "the protocol uses the name `additional_properties`, so wiregen's map of undeclared keys (`additionalProperties`) is `additional_properties_2`",
+        "`Result` and `ResultType` (types) both become `ResultType` in Rust",
+        "`a-b` and `a_b` (values of `Mode`) both become `AB` in Rust; the first keeps it, `a_b` is `AB2`",
+        "`get-user` and `get_user` (JSON-RPC methods) both become `GetUser` in Rust",
+        "`Not-Found` and `not_found` (error codes) both become `NOT_FOUND` in Rust",
+        "`userId` and `user_id` (accessors of `Change`) both become `user_id` in Rust",
+    ] {
+        assert!(text.contains(expected), "{expected}:\n{text}");
+    }
+    assert!(!text.contains("error:"), "{text}");
+    let out = generate(&fixtures("jsonschema").join("name_collisions.json")).expect("generates");
+    for item in [
+        "pub trait ChangeHandler2",
+        "pub struct ChangeHandler",
+        "pub mod methods_2",
+        "pub mod methods {",
+        "pub fn user_id_2(&self)",
+        "S: ServerServer",
+        ".request::<methods_2::GetUser2>(S::get_user_2)",
+    ] {
+        assert!(out.code.contains(item), "{item}:\n{}", out.code);
+    }
+}

@@ -4,22 +4,14 @@
 //! The tag table (`TAGS`, `VARIANTS`) and `tag()` come from the `wg::Union` derive.
 
 use super::Cx;
-use crate::classify::variant_struct;
+use crate::classify::variant_struct_def;
 use crate::ident;
 use crate::ir::{
-    Channel, Field, Presence, Struct, Ty, TypeDef, TypeKind, Union, UnionRepr, Variant,
+    Channel, Field, Presence, Ty, TypeDef, TypeKind, TypePath, Union, UnionRepr, Variant,
 };
+use crate::model::shared_members;
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
-
-/// Method names the handler trait and the enum already use.
-const RESERVED: &[&str] = &[
-    "tag",
-    "dispatch",
-    "dispatch_async",
-    "correlation_id",
-    "unhandled",
-];
+use quote::quote;
 
 /// One handler method: its name, the variant, whether the variant has a payload.
 struct Arm {
@@ -32,39 +24,29 @@ struct Arm {
 impl Cx<'_> {
     /// Everything a channel adds next to its union.
     pub(super) fn emit_channel(&self, t: &TypeDef, u: &Union, c: &Channel) -> TokenStream {
-        let name = ident::ident(&ident::type_name(&t.name));
-        let catch_all = self.catch_all(u);
-        // Handler method names: the variant's, `_message` after a reserved one, then numbered
-        // until unique (tags `tag` and `tag_message` must not give one method twice).
-        let mut used: Vec<String> = RESERVED.iter().map(|r| r.to_string()).collect();
+        let name = ident::ident(self.model.ty(&t.path()));
+        let catch_all = self.model.catch_all(&t.path()).filter(|_| !self.strict);
+        let Some(names) = self.model.channel(&t.path()) else {
+            return TokenStream::new();
+        };
         let arms: Vec<Arm> = u
             .variants
             .iter()
-            .map(|v| {
-                let mut method = ident::field_name(&v.name);
-                if used.iter().any(|r| r == ident::unraw(&method)) {
-                    method.push_str("_message");
-                }
-                let base = method.clone();
-                let mut n = 2;
-                while used.iter().any(|r| r == ident::unraw(&method)) {
-                    method = format!("{base}_{n}");
-                    n += 1;
-                }
-                used.push(ident::unraw(&method).to_string());
+            .enumerate()
+            .map(|(i, v)| {
                 let unit = matches!(&v.ty, Ty::Tuple(items) if items.is_empty())
                     && matches!(u.repr, UnionRepr::Adjacent { .. });
                 Arm {
-                    method: ident::ident(&method),
-                    variant: ident::ident(&ident::variant_name(&v.name)),
+                    method: ident::ident(&names.methods[i]),
+                    variant: ident::ident(self.model.variant(&t.path(), i)),
                     payload: (!unit).then(|| self.ty(&v.ty, &t.module, Some(&t.path()))),
                     tag: v.tag.clone().unwrap_or_else(|| v.name.clone()),
                 }
             })
             .collect();
         let accessors = self.accessors(t, u, c);
-        let handler = format_ident!("{}Handler", name);
-        let async_handler = format_ident!("{}AsyncHandler", name);
+        let handler = ident::ident(&names.handler);
+        let async_handler = ident::ident(&names.async_handler);
         let direction = c
             .direction
             .as_ref()
@@ -176,66 +158,24 @@ impl Cx<'_> {
         }
     }
 
-    /// The union's catch-all variant name, when it has one.
-    fn catch_all(&self, u: &Union) -> Option<String> {
-        if self.strict {
-            return None;
-        }
-        let taken: Vec<String> = u
-            .variants
-            .iter()
-            .map(|v| ident::variant_name(&v.name))
-            .collect();
-        Some(super::catch_all_name(
-            &["Unknown", "UnknownMessage", "Unrecognized"],
-            &taken,
-        ))
-    }
-
     /// The payload struct of a variant, if it has one.
-    fn payload_struct<'m>(&'m self, v: &Variant) -> Option<&'m Struct> {
-        variant_struct(self.module, &v.ty)
+    fn payload_def<'m>(&'m self, v: &Variant) -> Option<&'m TypeDef> {
+        variant_struct_def(self.module, &v.ty)
     }
 
     /// Accessors for members shared by several messages, and `correlation_id()`.
     fn accessors(&self, t: &TypeDef, u: &Union, c: &Channel) -> TokenStream {
-        let tag = match &u.repr {
-            UnionRepr::Tagged { tag } | UnionRepr::Adjacent { tag, .. } => tag.as_str(),
-            _ => "",
-        };
-        // Members in order of first appearance, with the variants that have them.
-        let mut shared: Vec<(String, Vec<(usize, &Field)>)> = Vec::new();
-        for (i, v) in u.variants.iter().enumerate() {
-            for f in self
-                .payload_struct(v)
-                .map(|s| s.fields.as_slice())
-                .unwrap_or_default()
-            {
-                if f.wire == tag {
-                    continue;
-                }
-                match shared.iter_mut().find(|(w, _)| *w == f.wire) {
-                    Some((_, list)) => list.push((i, f)),
-                    None => shared.push((f.wire.clone(), vec![(i, f)])),
-                }
-            }
-        }
         let mut out = TokenStream::new();
-        let mut names: Vec<String> = Vec::new();
-        for (wire, list) in &shared {
-            let method = ident::field_name(wire);
-            let same_type = list
-                .iter()
-                .all(|(_, f)| f.value_ty() == list[0].1.value_ty());
-            // A constant member (`jsonrpc: "2.0"`) is a literal type of each message's own:
-            // there is nothing to read, so no accessor.
-            let constant = matches!(list[0].1.value_ty(), Ty::Literal(_));
-            if list.len() < 2 || !same_type || constant || RESERVED.contains(&ident::unraw(&method))
-            {
+        let names = self
+            .model
+            .channel(&t.path())
+            .map(|n| n.accessors.as_slice())
+            .unwrap_or_default();
+        for (wire, list) in shared_members(self.module, u) {
+            let Some((_, method)) = names.iter().find(|(w, _)| *w == wire) else {
                 continue;
-            }
-            out.extend(self.accessor(t, u, wire, &method, list));
-            names.push(wire.clone());
+            };
+            out.extend(self.accessor(t, u, &wire, method, &list));
         }
         if !c.correlation.is_empty() {
             let shown = c
@@ -250,7 +190,7 @@ impl Cx<'_> {
                 .iter()
                 .map(|p| p.split('.').collect())
                 .collect();
-            if let Some(body) = self.path_accessor(u, &paths) {
+            if let Some(body) = self.path_accessor(t, u, &paths) {
                 out.extend(quote! {
                     #[doc = #doc]
                     #body
@@ -271,9 +211,10 @@ impl Cx<'_> {
         }
     }
 
-    /// An expression borrowing field `f` of payload `m`, as `Option<&T>` (or `&T` when `bare`).
-    fn borrow_expr(f: &Field, bare: bool) -> TokenStream {
-        let name = ident::ident(&ident::field_name(&f.wire));
+    /// An expression borrowing field `f` of payload `m` (a `owner`), as `Option<&T>` (or `&T`
+    /// when `bare`).
+    fn borrow_expr(&self, owner: &TypePath, f: &Field, bare: bool) -> TokenStream {
+        let name = ident::ident(self.model.field(owner, &f.wire));
         let is_str = *f.value_ty() == Ty::String;
         match (f.presence(), bare, is_str) {
             (Presence::Required, true, true) => quote!(m.#name.as_str()),
@@ -293,20 +234,22 @@ impl Cx<'_> {
         u: &Union,
         wire: &str,
         method: &str,
-        list: &[(usize, &Field)],
+        list: &[(usize, TypePath, &Field)],
     ) -> TokenStream {
         // Without a catch-all variant, a member every message has needs no `Option`.
         let all_required = self.strict
             && list.len() == u.variants.len()
-            && list.iter().all(|(_, f)| f.presence() == Presence::Required);
+            && list
+                .iter()
+                .all(|(_, _, f)| f.presence() == Presence::Required);
         let m = ident::ident(method);
-        let value = self.borrowed(list[0].1.value_ty());
-        let name = ident::type_name(&t.name);
+        let value = self.borrowed(list[0].2.value_ty());
+        let name = self.model.ty(&t.path());
         let arms: Vec<TokenStream> = list
             .iter()
-            .map(|(i, f)| {
-                let v = ident::ident(&ident::variant_name(&u.variants[*i].name));
-                let expr = Self::borrow_expr(f, all_required);
+            .map(|(i, owner, f)| {
+                let v = ident::ident(self.model.variant(&t.path(), *i));
+                let expr = self.borrow_expr(owner, f, all_required);
                 quote!(Self::#v(m) => #expr)
             })
             .collect();
@@ -342,14 +285,15 @@ impl Cx<'_> {
 
     /// `correlation_id()`: for each message, the first of `paths` (dotted, every segment but the
     /// last a required struct member) that it has.
-    fn path_accessor(&self, u: &Union, paths: &[Vec<&str>]) -> Option<TokenStream> {
+    fn path_accessor(&self, t: &TypeDef, u: &Union, paths: &[Vec<&str>]) -> Option<TokenStream> {
         let mut value_ty: Option<Ty> = None;
         let mut arms = Vec::new();
-        for v in &u.variants {
-            let Some(payload) = self.payload_struct(v) else {
+        for (i, v) in u.variants.iter().enumerate() {
+            let Some(payload) = self.payload_def(v) else {
                 continue;
             };
-            let Some((chain, f)) = paths.iter().find_map(|p| self.resolve_path(payload, p)) else {
+            let Some((chain, owner, f)) = paths.iter().find_map(|p| self.resolve_path(payload, p))
+            else {
                 continue;
             };
             // A constant member is a literal type of its own, not a value to hand out.
@@ -359,8 +303,8 @@ impl Cx<'_> {
             if value_ty.get_or_insert_with(|| f.value_ty().clone()) != f.value_ty() {
                 return None;
             }
-            let variant = ident::ident(&ident::variant_name(&v.name));
-            let expr = Self::borrow_expr(f, false);
+            let variant = ident::ident(self.model.variant(&t.path(), i));
+            let expr = self.borrow_expr(&owner, f, false);
             if chain.is_empty() {
                 arms.push(quote!(Self::#variant(m) => #expr));
             } else {
@@ -389,21 +333,27 @@ impl Cx<'_> {
     /// Follows a dotted member path from `s`: the fields to go through, and the last field.
     fn resolve_path<'s>(
         &'s self,
-        mut s: &'s Struct,
+        mut def: &'s TypeDef,
         path: &[&str],
-    ) -> Option<(Vec<Ident>, &'s Field)> {
+    ) -> Option<(Vec<Ident>, TypePath, &'s Field)> {
         let (last, parents) = path.split_last()?;
         let mut chain = Vec::new();
         for seg in parents {
+            let TypeKind::Struct(s) = &def.kind else {
+                return None;
+            };
             let f = s
                 .fields
                 .iter()
                 .find(|f| f.wire == *seg && f.presence() == Presence::Required)?;
-            s = variant_struct(self.module, &f.ty)?;
-            chain.push(ident::ident(&ident::field_name(&f.wire)));
+            chain.push(ident::ident(self.model.field(&def.path(), &f.wire)));
+            def = variant_struct_def(self.module, &f.ty)?;
         }
+        let TypeKind::Struct(s) = &def.kind else {
+            return None;
+        };
         let f = s.fields.iter().find(|f| f.wire == *last)?;
-        Some((chain, f))
+        Some((chain, def.path(), f))
     }
 }
 

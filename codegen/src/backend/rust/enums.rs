@@ -9,8 +9,12 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 pub(super) fn emit_enum(cx: &Cx<'_>, t: &TypeDef, e: &StringEnum) -> TokenStream {
-    let name = ident::ident(&ident::type_name(&t.name));
-    let docs_attr = type_docs(t, "A string enumeration of the protocol.");
+    let name = ident::ident(cx.model.ty(&t.path()));
+    let docs_attr = type_docs(
+        t,
+        cx.model.ty(&t.path()),
+        "A string enumeration of the protocol.",
+    );
     let user = cx.user_derives_for(&super::derive::Shape {
         already: if cx.strict {
             &["Copy", "Eq", "Hash", "Default"]
@@ -22,7 +26,7 @@ pub(super) fn emit_enum(cx: &Cx<'_>, t: &TypeDef, e: &StringEnum) -> TokenStream
         extra: None,
     });
     let decls = e.values.iter().map(|v| {
-        let id = ident::ident(&ident::variant_name(&v.wire));
+        let id = ident::ident(cx.model.value(&t.path(), &v.wire));
         let wire = &v.wire;
         let d = docs(&v.docs, &format!("`\"{wire}\"`"));
         let rename = if id == wire {
@@ -36,26 +40,19 @@ pub(super) fn emit_enum(cx: &Cx<'_>, t: &TypeDef, e: &StringEnum) -> TokenStream
             #id
         }
     });
-    let (copy, other) = if cx.strict {
-        (quote!(Copy,), quote!())
-    } else {
-        let taken: Vec<String> = e
-            .values
-            .iter()
-            .map(|v| ident::variant_name(&v.wire))
-            .collect();
-        let id = ident::ident(&super::catch_all_name(
-            &["Other", "OtherValue", "Unrecognized"],
-            &taken,
-        ));
-        (
-            quote!(),
-            quote! {
-                /// A value this version does not know, kept as received.
-                #[wiregen(other)]
-                #id(String),
-            },
-        )
+    let (copy, other) = match cx.model.catch_all(&t.path()).filter(|_| !cx.strict) {
+        None => (quote!(Copy,), quote!()),
+        Some(id) => {
+            let id = ident::ident(id);
+            (
+                quote!(),
+                quote! {
+                    /// A value this version does not know, kept as received.
+                    #[wiregen(other)]
+                    #id(String),
+                },
+            )
+        }
     };
     quote! {
         #docs_attr

@@ -7,8 +7,9 @@
 use super::{Cx, docs};
 use crate::ident;
 use crate::ir::{Docs, Method, TypePath};
+use crate::model::SideNames;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 impl Cx<'_> {
     /// The whole JSON-RPC layer, or nothing when the protocol has no methods.
@@ -19,11 +20,16 @@ impl Cx<'_> {
         }
         let mut out = TokenStream::new();
         if !p.methods.is_empty() {
-            let items = p.methods.iter().map(|m| self.method_item(m));
+            let items = p
+                .methods
+                .iter()
+                .enumerate()
+                .map(|(i, m)| self.method_item(i, m));
+            let module = ident::ident(&self.model.rpc.methods_module);
             out.extend(quote! {
                 /// One type per JSON-RPC method: its name, params and result
                 /// (`wg::jsonrpc::Request` / `wg::jsonrpc::Notification`).
-                pub mod methods {
+                pub mod #module {
                     #[allow(unused_imports)]
                     use ::wiregen_runtime as wg;
                     #(#items)*
@@ -31,13 +37,8 @@ impl Cx<'_> {
             });
         }
         if !p.errors.is_empty() {
-            let consts = p.errors.iter().map(|e| {
-                let name = format_ident!(
-                    "{}",
-                    ident::field_name(&e.name)
-                        .trim_start_matches("r#")
-                        .to_uppercase()
-                );
+            let consts = p.errors.iter().enumerate().map(|(i, e)| {
+                let name = ident::ident(&self.model.rpc.error_consts[i]);
                 let code = proc_macro2::Literal::i64_unsuffixed(e.code);
                 let d = docs(&e.docs, &format!("`{}`.", e.name));
                 quote! {
@@ -45,18 +46,16 @@ impl Cx<'_> {
                     pub const #name: i64 = #code;
                 }
             });
+            let module = ident::ident(&self.model.rpc.errors_module);
             out.extend(quote! {
                 /// The protocol's own JSON-RPC error codes (the standard ones are in
                 /// `wg::jsonrpc::codes`).
-                pub mod error_codes {
+                pub mod #module {
                     #(#consts)*
                 }
             });
         }
-        let mut sides: Vec<&str> = p.methods.iter().map(|m| m.direction.to.as_str()).collect();
-        sides.sort_unstable();
-        sides.dedup();
-        for side in sides {
+        for side in &self.model.rpc.sides {
             out.extend(self.side(side));
         }
         out
@@ -76,8 +75,8 @@ impl Cx<'_> {
         }
     }
 
-    fn method_item(&self, m: &Method) -> TokenStream {
-        let id = ident::ident(&ident::type_name(&m.name));
+    fn method_item(&self, i: usize, m: &Method) -> TokenStream {
+        let id = ident::ident(&self.model.rpc.method_types[i]);
         let name = &m.name;
         let kind = if m.notification {
             "notification"
@@ -90,7 +89,7 @@ impl Cx<'_> {
             d.text = Some(format!("`{name}` ({} {kind}): {text}", m.direction));
         }
         let doc = docs(&d, &fallback);
-        let inner = ["methods".to_string()];
+        let inner = [self.model.rpc.methods_module.clone()];
         let params = self.params_ty(m, &inner);
         if m.notification {
             quote! {
@@ -118,34 +117,37 @@ impl Cx<'_> {
     }
 
     /// The enums, server trait and router of the side that receives some methods.
-    fn side(&self, side: &str) -> TokenStream {
-        let incoming: Vec<&Method> = self
+    fn side(&self, names: &SideNames) -> TokenStream {
+        let side = names.side.as_str();
+        let incoming: Vec<(usize, &Method)> = self
             .module
             .protocol
             .methods
             .iter()
-            .filter(|m| m.direction.to == side)
+            .enumerate()
+            .filter(|(_, m)| m.direction.to == side)
             .collect();
-        let side_name = ident::type_name(side);
-        let server = format_ident!("{}Server", side_name);
-        let router = format_ident!("{}_router", ident::unraw(&ident::field_name(side)));
+        let server = ident::ident(&names.server);
+        let router = ident::ident(&names.router);
+        let methods = ident::ident(&self.model.rpc.methods_module);
         let mut out = TokenStream::new();
         for notification in [false, true] {
-            let list: Vec<&&Method> = incoming
+            let list: Vec<&(usize, &Method)> = incoming
                 .iter()
-                .filter(|m| m.notification == notification)
+                .filter(|(_, m)| m.notification == notification)
                 .collect();
             if list.is_empty() {
                 continue;
             }
-            let (suffix, what) = if notification {
-                ("Notification", "notifications")
+            let (name, what) = if notification {
+                (&names.notifications, "notifications")
             } else {
-                ("Request", "requests")
+                (&names.requests, "requests")
             };
-            let name = format_ident!("{}{}", side_name, suffix);
-            let variants = list.iter().map(|m| {
-                let v = ident::ident(&ident::type_name(&m.name));
+            let name = ident::ident(name);
+            let variant = |i: &usize| ident::ident(&names.variants[i]);
+            let variants = list.iter().map(|(i, m)| {
+                let v = variant(i);
                 let params = self.params_ty(m, &[]);
                 let doc = format!(" `{}`.", m.name);
                 quote! {
@@ -153,13 +155,13 @@ impl Cx<'_> {
                     #v(#params)
                 }
             });
-            let decode_arms = list.iter().map(|m| {
-                let v = ident::ident(&ident::type_name(&m.name));
+            let decode_arms = list.iter().map(|(i, m)| {
+                let v = variant(i);
                 let wire = &m.name;
                 quote!(#wire => d(method, params).map(Self::#v))
             });
-            let method_arms = list.iter().map(|m| {
-                let v = ident::ident(&ident::type_name(&m.name));
+            let method_arms = list.iter().map(|(i, m)| {
+                let v = variant(i);
                 let wire = &m.name;
                 quote!(Self::#v(_) => #wire)
             });
@@ -189,8 +191,8 @@ impl Cx<'_> {
                 }
             });
         }
-        let trait_methods = incoming.iter().map(|m| {
-            let f = ident::ident(&ident::field_name(&m.name));
+        let trait_methods = incoming.iter().map(|(i, m)| {
+            let f = ident::ident(&names.trait_methods[i]);
             let params = self.params_ty(m, &[]);
             let wire = &m.name;
             let d = docs(&Docs { text: m.docs.text.clone(), ..Docs::default() }, &format!("`{wire}` ({}).", m.direction));
@@ -214,13 +216,13 @@ impl Cx<'_> {
                 }
             }
         });
-        let routes = incoming.iter().map(|m| {
-            let t = ident::ident(&ident::type_name(&m.name));
-            let f = ident::ident(&ident::field_name(&m.name));
+        let routes = incoming.iter().map(|(i, m)| {
+            let t = ident::ident(&self.model.rpc.method_types[*i]);
+            let f = ident::ident(&names.trait_methods[i]);
             if m.notification {
-                quote!(.notification::<methods::#t>(S::#f))
+                quote!(.notification::<#methods::#t>(S::#f))
             } else {
-                quote!(.request::<methods::#t>(S::#f))
+                quote!(.request::<#methods::#t>(S::#f))
             }
         });
         let trait_doc = format!(

@@ -3,7 +3,6 @@
 //! for `f64`, literal members as zero-sized constant types, and `additionalProperties` maps.
 
 use super::{Cx, docs, enums, type_docs};
-use crate::check::EXTRA_FIELD;
 use crate::ident;
 use crate::ir::{Extra, Field, Presence, Struct, Ty, TypeDef};
 use proc_macro2::TokenStream;
@@ -11,8 +10,8 @@ use quote::{format_ident, quote};
 
 impl Cx<'_> {
     pub(super) fn emit_struct(&self, t: &TypeDef, s: &Struct) -> TokenStream {
-        let name = ident::ident(&ident::type_name(&t.name));
-        let mut docs = type_docs(t, "An object of the protocol.");
+        let name = ident::ident(self.model.ty(&t.path()));
+        let mut docs = type_docs(t, self.model.ty(&t.path()), "An object of the protocol.");
         if !s.never.is_empty() {
             let keys: Vec<String> = s.never.iter().map(|k| format!("`{k}`")).collect();
             let text = format!(
@@ -32,7 +31,7 @@ impl Cx<'_> {
         }
         if let Extra::Map(ty) = &s.extra {
             let value = self.ty(ty, &t.module, None);
-            let field = ident::ident(EXTRA_FIELD);
+            let field = ident::ident(self.model.extra_field(&t.path()));
             let js = if self.has_number(ty) {
                 quote!(#[serde(serialize_with = "wg::js::serialize")])
             } else {
@@ -85,18 +84,17 @@ impl Cx<'_> {
 
     /// The field declaration, and the literal type it needs (for a constant member).
     fn emit_field(&self, t: &TypeDef, f: &Field) -> (TokenStream, Option<TokenStream>) {
-        let rust = ident::field_name(&f.wire);
-        let field = ident::ident(&rust);
+        let rust = self.model.field(&t.path(), &f.wire);
+        let field = ident::ident(rust);
         let value_ty = f.value_ty();
         let (inner, literal) = match value_ty {
             Ty::Literal(serde_json::Value::Null) => (quote!(()), None),
             Ty::Literal(v) => {
-                let lit_name = self.literal_name(t, &f.wire);
-                let lit_ident = ident::ident(&lit_name);
+                let lit_ident = ident::ident(self.model.literal(&t.path(), &f.wire));
                 let text = format!(
                     " Always `{v}` on the wire (the `{}` member of `{}`).",
                     f.wire,
-                    ident::type_name(&t.name)
+                    self.model.ty(&t.path())
                 );
                 let item = enums::emit_literal(self, &lit_ident, v, quote!(#[doc = #text]));
                 (quote!(#lit_ident), Some(item))
@@ -106,7 +104,7 @@ impl Cx<'_> {
         // One concern per `#[serde]` attribute keeps every line short, so prettyplease and
         // rustfmt lay the file out identically.
         let mut attrs: Vec<TokenStream> = Vec::new();
-        if ident::unraw(&rust) != f.wire {
+        if ident::unraw(rust) != f.wire {
             let wire = &f.wire;
             attrs.push(quote!(#[serde(rename = #wire)]));
         }
@@ -163,30 +161,15 @@ impl Cx<'_> {
         )
     }
 
-    /// The name of the constant type of a literal member: `{Owner}{Field}`, or with a `Const`
-    /// suffix when a type of that name already exists in the module.
-    pub(super) fn literal_name(&self, owner: &TypeDef, member: &str) -> String {
-        let base = format!(
-            "{}{}",
-            ident::type_name(&owner.name),
-            ident::type_name(member)
-        );
-        let taken = self
-            .module
-            .types
-            .iter()
-            .any(|t| t.module == owner.module && ident::type_name(&t.name) == base);
-        if taken { format!("{base}Const") } else { base }
-    }
-
     /// `fn x_or_default(&self)` for an optional scalar field with a documented default.
     fn default_accessor(&self, owner: &TypeDef, f: &Field) -> Option<TokenStream> {
         if f.presence() != Presence::Optional {
             return None;
         }
         let default = f.default.as_ref()?;
-        let field = ident::ident(&ident::field_name(&f.wire));
-        let method = format_ident!("{}_or_default", ident::unraw(&ident::field_name(&f.wire)));
+        let rust = self.model.field(&owner.path(), &f.wire);
+        let field = ident::ident(rust);
+        let method = format_ident!("{}_or_default", ident::unraw(rust));
         let doc = format!(
             " `{}`, or its documented default `{default}` when absent.",
             f.wire
@@ -210,7 +193,7 @@ impl Cx<'_> {
                 };
                 e.values.iter().find(|v| v.wire == *s)?;
                 let ty = self.path_to(p, &owner.module);
-                let variant = ident::ident(&ident::variant_name(s));
+                let variant = ident::ident(self.model.value(p, s));
                 // Strict enums are `Copy`; lenient ones hold `Other(String)` and are cloned.
                 let value = if self.strict {
                     quote!(self.#field)

@@ -25,8 +25,12 @@ impl Cx<'_> {
 
     /// An internally (`content` = `None`) or adjacently tagged union deriving `wg::Union`.
     fn emit_tagged(&self, t: &TypeDef, u: &Union, tag: &str, content: Option<&str>) -> TokenStream {
-        let name = ident::ident(&ident::type_name(&t.name));
-        let docs_attr = type_docs(t, "A message union of the protocol.");
+        let name = ident::ident(self.model.ty(&t.path()));
+        let docs_attr = type_docs(
+            t,
+            self.model.ty(&t.path()),
+            "A message union of the protocol.",
+        );
         let mut members: Vec<&Ty> = u.variants.iter().map(|v| &v.ty).collect();
         if !self.strict {
             members.push(&Ty::Any);
@@ -36,8 +40,8 @@ impl Cx<'_> {
             members,
             extra: None,
         });
-        let decls = u.variants.iter().map(|v| {
-            let id = ident::ident(&ident::variant_name(&v.name));
+        let decls = u.variants.iter().enumerate().map(|(i, v)| {
+            let id = ident::ident(self.model.variant(&t.path(), i));
             let tag_value = v.tag.clone().unwrap_or_else(|| v.name.clone());
             let d = docs(&v.docs, &format!("The `{tag_value}` message."));
             let attr = match (id == tag_value, v.inline || content.is_some()) {
@@ -66,25 +70,17 @@ impl Cx<'_> {
                 #id #payload
             }
         });
-        let unknown = if self.strict {
-            quote!()
-        } else {
+        let unknown = if let Some(id) = self.model.catch_all(&t.path()).filter(|_| !self.strict) {
             let doc =
                 format!(" A message whose `{tag}` this version does not know, kept as received.");
-            let taken: Vec<String> = u
-                .variants
-                .iter()
-                .map(|v| ident::variant_name(&v.name))
-                .collect();
-            let id = ident::ident(&super::catch_all_name(
-                &["Unknown", "UnknownMessage", "Unrecognized"],
-                &taken,
-            ));
+            let id = ident::ident(id);
             quote! {
                 #[doc = #doc]
                 #[wiregen(other)]
                 #id(wg::Value),
             }
+        } else {
+            quote!()
         };
         let tagging = match content {
             Some(content) if self.strict => {
@@ -109,9 +105,10 @@ impl Cx<'_> {
     /// An untagged union: serialized by serde's `untagged`, decoded best-match by
     /// `wg::untagged::decode` (the member that ignores the fewest keys of the message wins).
     fn emit_untagged(&self, t: &TypeDef, u: &Union) -> TokenStream {
-        let name = ident::ident(&ident::type_name(&t.name));
+        let name = ident::ident(self.model.ty(&t.path()));
         let docs_attr = type_docs(
             t,
+            self.model.ty(&t.path()),
             "A union of the protocol, decoded by the shape of the value.",
         );
         let user = self.user_derives_for(&super::derive::Shape {
@@ -124,13 +121,14 @@ impl Cx<'_> {
         let decls: Vec<TokenStream> = u
             .variants
             .iter()
-            .map(|v| {
-                let id = ident::ident(&ident::variant_name(&v.name));
+            .enumerate()
+            .map(|(i, v)| {
+                let id = ident::ident(self.model.variant(&t.path(), i));
                 let d = docs(&v.docs, &format!("The `{}` form.", v.name));
                 let payload = match &v.ty {
                     Ty::Literal(serde_json::Value::Null) => quote!(()),
                     Ty::Literal(value) => {
-                        let lit = ident::ident(&self.literal_name(t, &v.name));
+                        let lit = ident::ident(self.model.literal(&t.path(), &v.name));
                         let text = format!(" Always `{value}` on the wire.");
                         literals.push(enums::emit_literal(
                             self,

@@ -442,3 +442,43 @@ fn the_discriminator_names_the_tag() {
     let s: Shape = same(json!({"kind": "circle", "type": "a", "r": 1}));
     assert!(matches!(s, Shape::Circle(_)), "{s:?}");
 }
+
+#[test]
+fn names_that_collide_round_trip_under_their_resolved_rust_names() {
+    use fx::name_collisions::{
+        Bag, Change, ChangeHandler, ChangeHandler2, Event, Mode, ResultType, ResultType2, User,
+        methods_2,
+    };
+    let u: User = same(json!({"userId": "u1", "user_id": 7}));
+    assert_eq!((u.user_id.as_str(), u.user_id_2), ("u1", 7));
+    let c: Change = same(json!({"type": "added", "userId": "u", "user_id": 3}));
+    assert_eq!((c.user_id(), c.user_id_2()), (Some("u"), Some(&3)));
+    let _: ChangeHandler = same(json!({"name": "mine"}));
+    struct Count;
+    impl ChangeHandler2 for Count {
+        type Output = u32;
+        fn unhandled(&mut self, _: Change) -> u32 {
+            0
+        }
+        fn added(&mut self, m: fx::name_collisions::change::Added) -> u32 {
+            m.user_id_2 as u32
+        }
+    }
+    assert_eq!(c.dispatch(&mut Count), 3);
+    assert_eq!(same::<Mode>(json!("a_b")), Mode::AB2);
+    assert_eq!(same::<Mode>(json!("a-b")), Mode::AB);
+    assert_eq!(same::<Mode>(json!("Other")), Mode::Other);
+    assert_eq!(same::<Mode>(json!("new")), Mode::OtherValue("new".into()));
+    assert!(matches!(
+        same::<Event>(json!({"type": "a_b"})),
+        Event::AB2(_)
+    ));
+    let b: Bag = same(json!({"additional_properties": "declared", "other": 1}));
+    assert_eq!(b.additional_properties.as_deref(), Some("declared"));
+    assert_eq!(b.additional_properties_2["other"], 1);
+    let _: ResultType = same(json!({"ok": true}));
+    let _: ResultType2 = same(json!({"code": 1}));
+    use wiregen_runtime::jsonrpc::Request;
+    assert_eq!(<methods_2::GetUser2 as Request>::METHOD, "get_user");
+    assert_eq!(fx::name_collisions::error_codes::NOT_FOUND_2, -32002);
+}
