@@ -197,6 +197,7 @@ impl Builder {
                         .chain(self.settings.allowed_roots.iter().cloned())
                         .collect()
                 },
+                types: Default::default(),
             };
             if !self.quiet {
                 println!("cargo:rerun-if-changed={}", input.display());

@@ -124,11 +124,12 @@ fn ambiguity(module: &Module, name: &str, u: &crate::ir::Union, diags: &mut Diag
             d = d.related(v.loc.clone(), format!("`{}` is defined here", v.name));
         }
     }
-    diags.push(d.hint(
+    diags.push(d.hint(format!(
         "such a message decodes as the member that ignores the fewest of its keys, the first listed \
-         on a tie; give each member a distinguishing constant (a tag such as `type`) or a required \
-         key of its own to make the choice explicit",
-    ));
+         on a tie; choose the order with `order = [...]` under `[protocol.types.{name}]` in \
+         wiregen.toml, or give each member a distinguishing constant (a tag such as `type`) or a \
+         required key of its own"
+    )));
 }
 
 /// The protocol layer: channels name tagged unions, methods name existing types.

@@ -83,6 +83,19 @@ struct RawProtocol {
     #[serde(default)]
     versions: BTreeMap<String, PathBuf>,
     settings: Option<Settings>,
+    #[serde(default)]
+    types: BTreeMap<String, TypeSettings>,
+}
+
+/// Settings of one type of a protocol (`[protocol.types.Name]`, by the protocol's name).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TypeSettings {
+    /// For an untagged union: its members (by the names the warnings show) in the order
+    /// best-match decoding tries them, and prefers them on a tie; members not listed follow
+    /// in their own order.
+    #[serde(default)]
+    pub order: Vec<String>,
 }
 
 /// A loaded `wiregen.toml`.
@@ -107,6 +120,8 @@ pub struct Protocol {
     pub versions: BTreeMap<String, PathBuf>,
     /// Effective settings.
     pub settings: Settings,
+    /// Per-type settings (`[protocol.types.Name]`), by the protocol's type name.
+    pub types: BTreeMap<String, TypeSettings>,
     /// The directory of wiregen.toml: inputs may read files under it (and under
     /// `allowed_roots`).
     pub root: PathBuf,
@@ -120,6 +135,7 @@ impl Protocol {
             extra_derives: self.settings.extra_derives.clone(),
             strict: self.settings.strict,
             allowed_roots: self.settings.allowed_roots(&self.root),
+            types: self.types.clone(),
         }
     }
 }
@@ -208,6 +224,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostics> {
             output: p.output,
             versions: p.versions,
             settings: p.settings.unwrap_or_else(|| raw.settings.clone()),
+            types: p.types,
             root: root.clone(),
         });
     }

@@ -136,6 +136,22 @@ pub fn unraw(rust: &str) -> &str {
     rust.strip_prefix("r#").unwrap_or(rust)
 }
 
+/// Levenshtein distance, for "did you mean" hints about names and keywords.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 /// Builds an [`Ident`] from a name produced by this module (handles `r#`).
 pub fn ident(rust: &str) -> Ident {
     match rust.strip_prefix("r#") {

@@ -94,6 +94,7 @@ pub fn ts2schema(paths: &[PathBuf]) -> Result<(String, Diagnostics), Diagnostics
 
 fn finish(mut module: ir::Module, options: &RustOptions) -> Result<Output, Diagnostics> {
     let mut diags = std::mem::take(&mut module.warnings);
+    diags.extend(apply_type_settings(&mut module, options));
     diags.extend(check::check(&module));
     if diags.has_errors() {
         return Err(diags);
@@ -106,4 +107,90 @@ fn finish(mut module: ir::Module, options: &RustOptions) -> Result<Output, Diagn
         files: module.files,
         warnings: diags,
     })
+}
+
+/// Applies `[protocol.types.Name]` settings to the classified IR: `order` puts an untagged
+/// union's members first, in the given order. A name that matches no type, or no member, is
+/// an error with the nearest names.
+fn apply_type_settings(module: &mut ir::Module, options: &RustOptions) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let at = Loc::file("wiregen.toml");
+    let nearest = |word: &str, known: &[String]| -> String {
+        let mut ranked: Vec<(usize, &String)> = known
+            .iter()
+            .map(|k| {
+                (
+                    ident::edit_distance(&word.to_lowercase(), &k.to_lowercase()),
+                    k,
+                )
+            })
+            .collect();
+        ranked.sort();
+        match ranked.first() {
+            Some((d, k)) if *d <= 3 => format!("did you mean `{k}`?"),
+            _ => format!(
+                "known: {}",
+                known
+                    .iter()
+                    .take(12)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    };
+    for (name, settings) in &options.types {
+        if settings.order.is_empty() {
+            continue;
+        }
+        let Some(i) = module
+            .types
+            .iter()
+            .position(|t| t.module.is_empty() && t.name == *name)
+        else {
+            let known: Vec<String> = module
+                .types
+                .iter()
+                .filter(|t| t.module.is_empty())
+                .map(|t| t.name.clone())
+                .collect();
+            diags.push(
+                Diagnostic::error(
+                    at.clone(),
+                    format!("`[protocol.types.{name}]` names no type of this protocol"),
+                )
+                .hint(nearest(name, &known)),
+            );
+            continue;
+        };
+        let ir::TypeKind::Union(u) = &mut module.types[i].kind else {
+            diags.push(
+                Diagnostic::error(
+                    at.clone(),
+                    format!("`order` of `{name}`: only a union's members have an order"),
+                )
+                .hint(format!("remove `order` from `[protocol.types.{name}]`")),
+            );
+            continue;
+        };
+        let members: Vec<String> = u.variants.iter().map(|v| v.name.clone()).collect();
+        let mut ordered = Vec::new();
+        for wanted in &settings.order {
+            match u.variants.iter().position(|v| v.name == *wanted) {
+                Some(j) => ordered.push(u.variants.remove(j)),
+                None => diags.push(
+                    Diagnostic::error(
+                        at.clone(),
+                        format!(
+                            "`order` of `{name}` names `{wanted}`, which is not one of its members"
+                        ),
+                    )
+                    .hint(nearest(wanted, &members)),
+                ),
+            }
+        }
+        ordered.append(&mut u.variants);
+        u.variants = ordered;
+    }
+    diags
 }

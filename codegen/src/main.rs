@@ -150,6 +150,7 @@ fn generate_one(
         extra_derives,
         strict,
         allowed_roots,
+        types: Default::default(),
     };
     let out = match wiregen::generate(schema, &options) {
         Ok(out) => out,

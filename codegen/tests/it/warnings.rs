@@ -164,3 +164,56 @@ fn protocol_names_win_over_the_items_wiregen_adds() {
         assert!(out.code.contains(item), "{item}:\n{}", out.code);
     }
 }
+
+/// A scratch `wiregen.toml` with the look-alike union fixture and `[protocol.types.*]` text.
+fn with_types(types: &str) -> (tempfile::TempDir, wiregen::config::Protocol) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixtures("jsonschema").join("untagged_best_match.json"),
+        dir.path().join("api.json"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("wiregen.toml"),
+        format!("[[protocol]]\nname = \"api\"\ninput = \"api.json\"\noutput = \"api.rs\"\n{types}"),
+    )
+    .unwrap();
+    let config = wiregen::config::load(&dir.path().join("wiregen.toml")).unwrap();
+    let p = config.protocols[0].clone();
+    (dir, p)
+}
+
+#[test]
+fn the_user_orders_look_alike_members_in_wiregen_toml() {
+    let (dir, p) = with_types("[protocol.types.Reply]\norder = [\"Markdown\"]\n");
+    let out = wiregen::generate(&dir.path().join("api.json"), &p.rust_options()).unwrap();
+    let first = |name: &str| out.code.find(&format!("name: \"{name}\"")).unwrap();
+    assert!(first("Markdown") < first("Text"), "{}", out.code);
+    // Without the setting, protocol order.
+    let (dir, p) = with_types("");
+    let out = wiregen::generate(&dir.path().join("api.json"), &p.rust_options()).unwrap();
+    let first = |name: &str| out.code.find(&format!("name: \"{name}\"")).unwrap();
+    assert!(first("Text") < first("Markdown"), "{}", out.code);
+}
+
+#[test]
+fn type_settings_that_name_nothing_are_errors_with_the_nearest_name() {
+    let (dir, p) = with_types("[protocol.types.Replay]\norder = [\"Markdwn\"]\n");
+    let err = wiregen::generate(&dir.path().join("api.json"), &p.rust_options())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("`[protocol.types.Replay]` names no type of this protocol"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `Reply`?"), "{err}");
+    let (dir, p) = with_types("[protocol.types.Reply]\norder = [\"Markdwn\"]\n");
+    let err = wiregen::generate(&dir.path().join("api.json"), &p.rust_options())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("names `Markdwn`, which is not one of its members"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `Markdown`?"), "{err}");
+}

@@ -34,6 +34,8 @@ pub struct RustOptions {
     /// Directories the input may read files from (the entry, `$ref`s, imports), after
     /// symlinks are resolved; empty: the entry file's directory (see [`crate::fsaccess`]).
     pub allowed_roots: Vec<std::path::PathBuf>,
+    /// Per-type settings by the protocol's type name (`[protocol.types.Name]`).
+    pub types: std::collections::BTreeMap<String, crate::config::TypeSettings>,
 }
 
 /// The first line of every generated file; `generate` refuses to overwrite a file without it.

@@ -225,25 +225,10 @@ fn closest_keyword(word: &str) -> Option<&'static str> {
         .iter()
         .chain(ANNOTATIONS)
         .chain(VALIDATION)
-        .map(|k| (edit_distance(word, k), *k))
+        .map(|k| (crate::ident::edit_distance(word, k), *k))
         .filter(|(d, _)| *d <= 2)
         .min()
         .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 /// One file read.
