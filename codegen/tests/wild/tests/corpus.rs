@@ -85,28 +85,28 @@ fn check(
     );
 }
 
-decoder!(acp_v1, wiregen_wild::acp_v1;
-    "AgentClientProtocol" => p::AgentClientProtocol,
-    "SessionUpdate" => p::SessionUpdate,
-    "ContentBlock" => p::ContentBlock,
-    "McpServer" => p::McpServer,
-    "RequestPermissionOutcome" => p::RequestPermissionOutcome,
-    "ToolCallUpdate" => p::ToolCallUpdate,
-);
+/// The decoder of one ACP version: both versions are checked over the same types.
+macro_rules! acp_decoder {
+    ($name:ident, $m:path) => {
+        decoder!($name, $m;
+            "AgentClientProtocol" => p::AgentClientProtocol,
+            "SessionUpdate" => p::SessionUpdate,
+            "ContentBlock" => p::ContentBlock,
+            "McpServer" => p::McpServer,
+            "RequestPermissionOutcome" => p::RequestPermissionOutcome,
+            "ToolCallUpdate" => p::ToolCallUpdate,
+        );
+    };
+}
+
+acp_decoder!(acp_v1, wiregen_wild::acp_v1);
 
 #[test]
 fn acp_v1_messages_round_trip_and_invalid_ones_name_the_field() {
     check("acp-v1", acp_v1, 15, 5);
 }
 
-decoder!(acp_v2, wiregen_wild::acp_v2;
-    "AgentClientProtocol" => p::AgentClientProtocol,
-    "SessionUpdate" => p::SessionUpdate,
-    "ContentBlock" => p::ContentBlock,
-    "McpServer" => p::McpServer,
-    "RequestPermissionOutcome" => p::RequestPermissionOutcome,
-    "ToolCallUpdate" => p::ToolCallUpdate,
-);
+acp_decoder!(acp_v2, wiregen_wild::acp_v2);
 
 #[test]
 fn acp_v2_messages_round_trip_and_invalid_ones_name_the_field() {
