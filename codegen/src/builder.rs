@@ -2,7 +2,7 @@
 //! [`Builder::generate`] writes one Rust file per input into `OUT_DIR`, printing
 //! `cargo:rerun-if-changed` for every file read (including files reached by `$ref`).
 
-use crate::config::Settings;
+use crate::config::{Settings, TypeSettings};
 use crate::diag::Diagnostics;
 use crate::{RustOptions, ident};
 use std::fmt;
@@ -144,6 +144,40 @@ impl Builder {
         self
     }
 
+    /// Settings for one type, selected by the protocol's type name: the keys of
+    /// `wiregen.toml`'s `[protocol.types.Name]`. Called twice for one type, the later call
+    /// overrides the keys it sets. They override the schema's own `x-wiregen` hints.
+    ///
+    /// ```
+    /// use wiregen::config::TypeSettings;
+    /// let b = wiregen::Builder::new()
+    ///     .type_settings("RequestId", TypeSettings {
+    ///         derives: vec!["PartialOrd".into(), "Ord".into()],
+    ///         ..Default::default()
+    ///     })
+    ///     .type_settings("SessionId", TypeSettings {
+    ///         replace: Some("my_crate::SessionId".into()),
+    ///         ..Default::default()
+    ///     })
+    ///     .type_settings("Task", TypeSettings {
+    ///         rename: Some("Job".into()),
+    ///         strict: Some(true),
+    ///         ..Default::default()
+    ///     });
+    /// # let _ = b;
+    /// ```
+    pub fn type_settings(mut self, name: impl Into<String>, settings: TypeSettings) -> Self {
+        let name = name.into();
+        let merged = self
+            .settings
+            .types
+            .remove(&name)
+            .unwrap_or_default()
+            .overlaid(&settings);
+        self.settings.types.insert(name, merged);
+        self
+    }
+
     /// Does not print `cargo:` lines (for use outside build scripts).
     ///
     /// ```
@@ -197,7 +231,7 @@ impl Builder {
                         .chain(self.settings.allowed_roots.iter().cloned())
                         .collect()
                 },
-                types: Default::default(),
+                types: self.settings.types.clone(),
             };
             if !self.quiet {
                 println!("cargo:rerun-if-changed={}", input.display());

@@ -119,7 +119,7 @@ pub fn variant_struct_def<'m>(module: &'m Module, ty: &Ty) -> Option<&'m crate::
 }
 
 /// The constant string of a required literal field `key`.
-fn literal_of<'s>(s: &'s Struct, key: &str) -> Option<&'s str> {
+pub(crate) fn literal_of<'s>(s: &'s Struct, key: &str) -> Option<&'s str> {
     s.fields
         .iter()
         .find(|f| f.wire == key && f.required)

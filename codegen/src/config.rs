@@ -5,6 +5,7 @@
 //! extra_derives = []              # extra derives on every generated type
 //! strict = false                  # reject unknown fields, tags and enum strings
 //! allowed_roots = []              # more directories `$ref`s and imports may read
+//! [settings.types.Name]           # per-type settings for every protocol (see TypeSettings)
 //!
 //! [[protocol]]
 //! name = "lumiverse-spindle"
@@ -13,6 +14,8 @@
 //! [protocol.versions]             # every known version (all are loaded and checked)
 //! "0.4.45" = "schemas/lumiverse-spindle/0.4.45.json"
 //! "0.4.46" = "schemas/lumiverse-spindle/0.4.46.json"
+//! [protocol.types.RequestId]      # per-type settings, by the protocol's type name
+//! derives = ["PartialOrd", "Ord"]
 //!
 //! [[protocol]]                    # a protocol with one input needs no versions
 //! name = "mini"
@@ -47,6 +50,10 @@ pub struct Settings {
     /// "Security".
     #[serde(default)]
     pub allowed_roots: Vec<PathBuf>,
+    /// Per-type settings by the protocol's type name (`[settings.types.Name]`); a protocol's
+    /// own `[protocol.types.Name]` overrides them key by key.
+    #[serde(default)]
+    pub types: BTreeMap<String, TypeSettings>,
 }
 
 impl Settings {
@@ -87,15 +94,84 @@ struct RawProtocol {
     types: BTreeMap<String, TypeSettings>,
 }
 
-/// Settings of one type of a protocol (`[protocol.types.Name]`, by the protocol's name).
+/// Settings of one type of a protocol (`[protocol.types.Name]`, by the protocol's name). The
+/// same keys are the builder's [`crate::Builder::type_settings`], the macro's `types = {..}`
+/// and a schema's `x-wiregen` hint on a definition (TypeScript: `@wiregen key=value`); config
+/// and builder override hints, key by key (docs/guide.md, "Customising the output").
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TypeSettings {
+    /// Extra derive paths for this type (`Eq`, `Ord`, `schemars::JsonSchema`). A standard
+    /// trait the members cannot implement is an error naming the member. On a replaced type:
+    /// the traits the replacement implements, so types holding it may derive them too.
+    #[serde(default)]
+    pub derives: Vec<String>,
+    /// The Rust name of the type (serde keeps the wire name; a clash is resolved, with a
+    /// warning, like any other).
+    #[serde(default)]
+    pub rename: Option<String>,
+    /// A Rust path used instead of generating the type (`uuid::Uuid`,
+    /// `my_crate::Session`): the type is not emitted and every reference names the path. Its
+    /// serde behaviour is the replacement's.
+    #[serde(default)]
+    pub replace: Option<String>,
+    /// Strict decoding for this type only (overrides the protocol's `strict`): no `Unknown` /
+    /// `Other` catch-all for a union or enum, unknown fields rejected for a struct.
+    #[serde(default)]
+    pub strict: Option<bool>,
     /// For an untagged union: its members (by the names the warnings show) in the order
     /// best-match decoding tries them, and prefers them on a tie; members not listed follow
     /// in their own order.
     #[serde(default)]
     pub order: Vec<String>,
+    /// For a union: the tag key, used instead of the one wiregen would pick; every member
+    /// must carry a distinct constant string under it.
+    #[serde(default)]
+    pub tag: Option<String>,
+    /// What decoding does with members the struct does not declare.
+    #[serde(default)]
+    pub unknown_fields: Option<UnknownFields>,
+}
+
+/// What decoding does with members a struct does not declare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnknownFields {
+    /// Skip them (the default).
+    #[default]
+    Ignore,
+    /// Fail with an error naming the member.
+    Reject,
+    /// Keep them, in order, and write them back when encoding.
+    Keep,
+}
+
+/// The keys of [`TypeSettings`] (for "did you mean" on schema hints).
+pub const TYPE_SETTING_KEYS: &[&str] = &[
+    "derives",
+    "rename",
+    "replace",
+    "strict",
+    "order",
+    "tag",
+    "unknown_fields",
+];
+
+impl TypeSettings {
+    /// These settings with every key `over` sets replaced by its value (`over` wins).
+    pub fn overlaid(mut self, over: &TypeSettings) -> TypeSettings {
+        if !over.derives.is_empty() {
+            self.derives.clone_from(&over.derives);
+        }
+        if !over.order.is_empty() {
+            self.order.clone_from(&over.order);
+        }
+        macro_rules! keep {
+            ($($k:ident),*) => { $( if over.$k.is_some() { self.$k.clone_from(&over.$k); } )* };
+        }
+        keep!(rename, replace, strict, tag, unknown_fields);
+        self
+    }
 }
 
 /// A loaded `wiregen.toml`.
@@ -218,13 +294,19 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostics> {
                 .hint("give each protocol its own output"),
             );
         }
+        let settings = p.settings.unwrap_or_else(|| raw.settings.clone());
+        let mut types = settings.types.clone();
+        for (name, own) in p.types {
+            let merged = types.remove(&name).unwrap_or_default().overlaid(&own);
+            types.insert(name, merged);
+        }
         protocols.push(Protocol {
             name: p.name,
             input,
             output: p.output,
             versions: p.versions,
-            settings: p.settings.unwrap_or_else(|| raw.settings.clone()),
-            types: p.types,
+            settings,
+            types,
             root: root.clone(),
         });
     }

@@ -22,6 +22,20 @@ pub struct Module {
     pub warnings: crate::diag::Diagnostics,
     /// Channels and JSON-RPC methods (from the protocol manifest, or inferred).
     pub protocol: Protocol,
+    /// Per-type settings the input itself carries (`x-wiregen` on a definition, `@wiregen`
+    /// in TypeScript), in definition order; config and builder settings override them.
+    pub hints: Vec<TypeHint>,
+}
+
+/// Settings a schema gives one of its types.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TypeHint {
+    /// The protocol's name of the type.
+    pub name: String,
+    /// The settings.
+    pub settings: crate::config::TypeSettings,
+    /// Where the hint is written.
+    pub loc: Loc,
 }
 
 /// The protocol layer over the types: message channels and JSON-RPC methods.

@@ -35,6 +35,7 @@ pub mod json;
 pub mod limits;
 pub mod model;
 pub mod protocol;
+pub mod typesettings;
 pub mod write;
 
 pub use backend::rust::{HEADER_MARK, RustOptions};
@@ -71,17 +72,15 @@ pub fn load_within(path: &Path, roots: &[PathBuf]) -> Result<ir::Module, Diagnos
 
 /// Loads, checks and emits Rust for the input at `path`.
 pub fn generate(path: &Path, options: &RustOptions) -> Result<Output, Diagnostics> {
-    finish(load_within(path, &options.allowed_roots)?, options)
+    let access = fsaccess::Access::for_entry(path, &options.allowed_roots);
+    finish(frontend::load_with(path, &access)?, options)
 }
 
 /// Like [`generate`], for an input given as text (`path` names it in messages, selects the
 /// frontend by its extension and anchors relative references).
 pub fn generate_str(path: &Path, text: &str, options: &RustOptions) -> Result<Output, Diagnostics> {
     let access = fsaccess::Access::for_entry(path, &options.allowed_roots);
-    let mut module = frontend::load_str_with(path, text, &access)?;
-    classify::classify(&mut module);
-    protocol::infer(&mut module);
-    finish(module, options)
+    finish(frontend::load_str_with(path, text, &access)?, options)
 }
 
 /// `wiregen ts2schema`: the exported data types of TypeScript entry files → one JSON Schema
@@ -92,105 +91,35 @@ pub fn ts2schema(paths: &[PathBuf]) -> Result<(String, Diagnostics), Diagnostics
     Ok((backend::jsonschema::emit(&module), warnings))
 }
 
+/// The frontend's IR → Rust: per-type settings (the schema's hints under the options'),
+/// `classify`, manifest inference, `check`, the model and the backend.
 fn finish(mut module: ir::Module, options: &RustOptions) -> Result<Output, Diagnostics> {
     let mut diags = std::mem::take(&mut module.warnings);
-    diags.extend(apply_type_settings(&mut module, options));
+    let (types, found) = typesettings::resolve(&mut module, options);
+    diags.extend(found);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    classify::classify(&mut module);
+    protocol::infer(&mut module);
+    diags.extend(typesettings::apply(&mut module, &types));
     diags.extend(check::check(&module));
     if diags.has_errors() {
         return Err(diags);
     }
+    let options = &RustOptions {
+        types,
+        ..options.clone()
+    };
     let (model, names) = model::resolve(&module, options);
     diags.extend(names);
-    let code = backend::rust::emit(&module, &model, options)?;
+    let code = backend::rust::emit(&module, &model, options).map_err(|mut e| {
+        e.extend(std::mem::take(&mut diags));
+        e
+    })?;
     Ok(Output {
         code,
         files: module.files,
         warnings: diags,
     })
-}
-
-/// Applies `[protocol.types.Name]` settings to the classified IR: `order` puts an untagged
-/// union's members first, in the given order. A name that matches no type, or no member, is
-/// an error with the nearest names.
-fn apply_type_settings(module: &mut ir::Module, options: &RustOptions) -> Diagnostics {
-    let mut diags = Diagnostics::new();
-    let at = Loc::file("wiregen.toml");
-    let nearest = |word: &str, known: &[String]| -> String {
-        let mut ranked: Vec<(usize, &String)> = known
-            .iter()
-            .map(|k| {
-                (
-                    ident::edit_distance(&word.to_lowercase(), &k.to_lowercase()),
-                    k,
-                )
-            })
-            .collect();
-        ranked.sort();
-        match ranked.first() {
-            Some((d, k)) if *d <= 3 => format!("did you mean `{k}`?"),
-            _ => format!(
-                "known: {}",
-                known
-                    .iter()
-                    .take(12)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        }
-    };
-    for (name, settings) in &options.types {
-        if settings.order.is_empty() {
-            continue;
-        }
-        let Some(i) = module
-            .types
-            .iter()
-            .position(|t| t.module.is_empty() && t.name == *name)
-        else {
-            let known: Vec<String> = module
-                .types
-                .iter()
-                .filter(|t| t.module.is_empty())
-                .map(|t| t.name.clone())
-                .collect();
-            diags.push(
-                Diagnostic::error(
-                    at.clone(),
-                    format!("`[protocol.types.{name}]` names no type of this protocol"),
-                )
-                .hint(nearest(name, &known)),
-            );
-            continue;
-        };
-        let ir::TypeKind::Union(u) = &mut module.types[i].kind else {
-            diags.push(
-                Diagnostic::error(
-                    at.clone(),
-                    format!("`order` of `{name}`: only a union's members have an order"),
-                )
-                .hint(format!("remove `order` from `[protocol.types.{name}]`")),
-            );
-            continue;
-        };
-        let members: Vec<String> = u.variants.iter().map(|v| v.name.clone()).collect();
-        let mut ordered = Vec::new();
-        for wanted in &settings.order {
-            match u.variants.iter().position(|v| v.name == *wanted) {
-                Some(j) => ordered.push(u.variants.remove(j)),
-                None => diags.push(
-                    Diagnostic::error(
-                        at.clone(),
-                        format!(
-                            "`order` of `{name}` names `{wanted}`, which is not one of its members"
-                        ),
-                    )
-                    .hint(nearest(wanted, &members)),
-                ),
-            }
-        }
-        ordered.append(&mut u.variants);
-        u.variants = ordered;
-    }
-    diags
 }

@@ -7,6 +7,7 @@ use ::wiregen_runtime as wg;
 /// Stored record of one runtime instance (for example one container or sandbox).
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct RuntimeInstance {
     /// Instance name.
     pub name: String,
@@ -40,6 +41,7 @@ pub enum RuntimeInstanceStatus {
 /// Summary of one runtime type together with its instances.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct RuntimeInfo {
     /// Name of the runtime type.
     #[serde(rename = "typeName")]
@@ -53,6 +55,7 @@ pub struct RuntimeInfo {
 /// Small view of a session handed to event handlers. The TypeScript type is generic over the runtime registry; on the wire `runtime` is just the runtime's name.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct SessionContext {
     /// Session id.
     pub id: String,
@@ -70,6 +73,7 @@ pub struct SessionContext {
 /// Command line used to start the agent.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct SessionContextSpawn {
     /// Executable to run.
     pub command: String,
@@ -98,6 +102,7 @@ pub enum SessionEndReason {
 /// Git details of a directory entry that is a repository.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct FileSystemEntryGitInfo {
     /// Checked-out branch.
     pub branch: String,
@@ -109,6 +114,7 @@ pub struct FileSystemEntryGitInfo {
 /// One entry of a filesystem listing.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct FileSystemEntry {
     /// Path of the entry.
     pub path: String,
@@ -141,6 +147,7 @@ pub enum FileSystemEntryType {
 /// An agent asks for permission to run a tool call and offers the choices.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct PermissionRequestEvent {
     /// Id of this permission request; answers refer to it.
     #[serde(rename = "requestId")]
@@ -160,6 +167,7 @@ pub struct PermissionRequestEvent {
 /// One choice the user can pick.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct PermissionRequestEventOptionsItem {
     /// Id sent back to choose this option.
     #[serde(rename = "optionId")]
@@ -172,6 +180,7 @@ pub struct PermissionRequestEventOptionsItem {
 /// Event carrying a listing of the session's filesystem.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct FilesystemSnapshotEvent {
     /// The listing.
     pub snapshot: FilesystemSnapshotEventSnapshot,
@@ -179,6 +188,7 @@ pub struct FilesystemSnapshotEvent {
 /// The listing.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct FilesystemSnapshotEventSnapshot {
     /// Root directory the listing starts from.
     pub root: String,
@@ -188,6 +198,7 @@ pub struct FilesystemSnapshotEventSnapshot {
 /// Event carrying the contents of one file.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct FilePreviewEvent {
     /// Path of the file.
     pub path: String,
@@ -197,6 +208,7 @@ pub struct FilePreviewEvent {
 /// Session-host action answering a pending permission request with a chosen option.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct PermissionRespondAction {
     /// The `action` member.
     pub action: PermissionRespondActionAction,
@@ -213,6 +225,7 @@ pub struct PermissionRespondActionAction;
 /// The chosen option.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct PermissionRespondActionResponse {
     /// Id of the selected option.
     #[serde(rename = "optionId")]
@@ -221,6 +234,7 @@ pub struct PermissionRespondActionResponse {
 /// Session-host action asking for a filesystem listing.
 #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct FsSnapshotAction {
     /// The `action` member.
     pub action: FsSnapshotActionAction,
@@ -236,6 +250,7 @@ pub struct FsSnapshotActionAction;
 /// Session-host action asking for the contents of a file.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct FilePreviewAction {
     /// The `action` member.
     pub action: FilePreviewActionAction,
@@ -393,6 +408,7 @@ pub mod session_callback_event {
     /// Turn result.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq)]
     pub struct EndTurnData {
         /// The agent's prompt response, passed through untyped.
         #[serde(rename = "promptResponse")]
@@ -401,6 +417,7 @@ pub mod session_callback_event {
     /// The update.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq)]
     pub struct AgentMessageData {
         /// The agent's session update, passed through untyped.
         #[serde(rename = "sessionUpdate")]
@@ -409,6 +426,7 @@ pub mod session_callback_event {
     /// Error details.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct ErrorData {
         /// Error text.
         pub message: String,
@@ -417,6 +435,7 @@ pub mod session_callback_event {
 /// Control-plane reply to a permission_request callback. Untagged: the member is chosen by which key is present (`optionId`, `outcome` or `deferred`).
 #[derive(Debug, Clone, PartialEq, wg::Serialize)]
 #[serde(crate = "wg::serde", untagged)]
+#[derive(Eq, Hash)]
 #[allow(clippy::large_enum_variant)]
 pub enum PermissionCallbackResponse {
     /// Grant the request with the given option.
@@ -461,6 +480,7 @@ pub mod permission_callback_response {
     /// Grant the request with the given option.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct OptionSelected {
         /// Id of the chosen option.
         #[serde(rename = "optionId")]
@@ -469,6 +489,7 @@ pub mod permission_callback_response {
     /// The request was cancelled.
     #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct Cancelled {
         /// Always `cancelled`.
         pub outcome: CancelledOutcome,
@@ -480,6 +501,7 @@ pub mod permission_callback_response {
     /// No decision yet; it will be delivered later.
     #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct Deferred {
         /// Always `true`.
         pub deferred: DeferredDeferred,
@@ -492,6 +514,7 @@ pub mod permission_callback_response {
 /// Request to a session-host to start an agent process.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct SessionHostStartRequest {
     /// Flamecast session id, used when calling back to the control plane.
     #[serde(rename = "sessionId")]
@@ -521,6 +544,7 @@ pub struct SessionHostStartRequest {
 /// Reply after a session-host started an agent.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct SessionHostStartResponse {
     /// Session id assigned by the agent (ACP) side.
     #[serde(rename = "acpSessionId")]
@@ -540,6 +564,7 @@ pub struct SessionHostStartResponse {
 /// Health reply of a session-host.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct SessionHostHealthResponse {
     /// Whether an agent turn is in progress.
     pub status: SessionHostHealthResponseStatus,
@@ -565,6 +590,7 @@ pub enum SessionHostHealthResponseStatus {
 /// Command line that starts an agent.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct AgentSpawn {
     /// Executable to run.
     pub command: String,
@@ -574,6 +600,7 @@ pub struct AgentSpawn {
 /// Runtime settings of an agent template.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct AgentTemplateRuntime {
     /// Name of the runtime provider.
     pub provider: String,
@@ -597,6 +624,7 @@ pub struct AgentTemplateRuntime {
 /// A registered agent definition sessions can be started from.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct AgentTemplate {
     /// Template id.
     pub id: String,
@@ -614,6 +642,7 @@ pub struct AgentTemplate {
 /// One logged session event.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct SessionLog {
     /// Timestamp string of the event.
     pub timestamp: String,
@@ -625,6 +654,7 @@ pub struct SessionLog {
 /// One choice of a pending permission request.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct PendingPermissionOption {
     /// Id sent back to choose this option.
     #[serde(rename = "optionId")]
@@ -637,6 +667,7 @@ pub struct PendingPermissionOption {
 /// A permission request waiting for an answer.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct PendingPermission {
     /// Id of the permission request.
     #[serde(rename = "requestId")]
@@ -798,6 +829,7 @@ pub enum SessionStatus {
 /// Request body for creating a session.
 #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct CreateSessionBody {
     /// Id chosen by the client; the server makes one up when absent.
     #[serde(rename = "sessionId")]
@@ -834,6 +866,7 @@ pub struct CreateSessionBody {
 /// Webhook registration without its id (the server assigns one).
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct CreateSessionBodyWebhooksItem {
     /// Address deliveries are POSTed to.
     pub url: String,
@@ -847,6 +880,7 @@ pub struct CreateSessionBodyWebhooksItem {
 /// Request body for registering an agent template.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct RegisterAgentTemplateBody {
     /// Display name.
     pub name: String,
@@ -864,6 +898,7 @@ pub struct RegisterAgentTemplateBody {
 /// Request body for sending a prompt.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct PromptBody {
     /// Prompt text.
     pub text: String,
@@ -871,6 +906,7 @@ pub struct PromptBody {
 /// Request body answering a permission request. Untagged: choose an option by `optionId` or cancel with `outcome`.
 #[derive(Debug, Clone, PartialEq, wg::Serialize)]
 #[serde(crate = "wg::serde", untagged)]
+#[derive(Eq, Hash)]
 #[allow(clippy::large_enum_variant)]
 pub enum PermissionResponseBody {
     /// Pick the option with this id.
@@ -907,6 +943,7 @@ pub mod permission_response_body {
     /// Pick the option with this id.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct OptionSelected {
         /// Id of the chosen option.
         #[serde(rename = "optionId")]
@@ -915,6 +952,7 @@ pub mod permission_response_body {
     /// Cancel the request.
     #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct Cancelled {
         /// Always `cancelled`.
         pub outcome: CancelledOutcome,
@@ -946,6 +984,7 @@ pub enum WebhookEventType {
 /// A webhook registration, either for one session or global.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WebhookConfig {
     /// Stable id assigned when the webhook is registered.
     pub id: String,
@@ -961,6 +1000,7 @@ pub struct WebhookConfig {
 /// Body of one webhook delivery.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct WebhookPayload {
     /// Session the event belongs to.
     #[serde(rename = "sessionId")]
@@ -976,6 +1016,7 @@ pub struct WebhookPayload {
 /// The delivered event.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct WebhookPayloadEvent {
     /// Event type.
     pub r#type: WebhookEventType,
@@ -985,6 +1026,7 @@ pub struct WebhookPayloadEvent {
 /// Durable part of a Session: everything except logs, fileSystem and promptQueue.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct SessionMeta {
     /// Session id.
     pub id: String,
@@ -1031,6 +1073,7 @@ pub enum SessionMetaStatus {
 /// Runtime connection details stored with a session so it can be recovered after a restart.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct SessionRuntimeInfo {
     /// HTTP base address of the session's host.
     #[serde(rename = "hostUrl")]
@@ -1049,6 +1092,7 @@ pub struct SessionRuntimeInfo {
 /// Stored form of a session with its routing data and webhooks.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct StoredSession {
     /// Durable session metadata.
     pub meta: SessionMeta,
@@ -1062,6 +1106,7 @@ pub struct StoredSession {
 /// Per-session socket: a session event.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct WsEventMessage {
     /// The `type` member.
     pub r#type: WsEventMessageType,
@@ -1077,6 +1122,7 @@ pub struct WsEventMessageType;
 /// The wrapped session event.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct WsEventMessageEvent {
     /// Event type (free-form string).
     pub r#type: String,
@@ -1088,6 +1134,7 @@ pub struct WsEventMessageEvent {
 /// Per-session socket: the connection is ready.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsConnectedMessage {
     /// The `type` member.
     pub r#type: WsConnectedMessageType,
@@ -1102,6 +1149,7 @@ pub struct WsConnectedMessageType;
 /// Per-session socket: an error report.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsErrorMessage {
     /// The `type` member.
     pub r#type: WsErrorMessageType,
@@ -1116,6 +1164,7 @@ pub struct WsErrorMessageType;
 #[derive(Debug, Clone, PartialEq, wg::Union)]
 #[wiregen(tag = "type")]
 #[allow(clippy::large_enum_variant)]
+#[derive(Eq)]
 pub enum WsServerMessage {
     /// A session event.
     #[wiregen(rename = "event", self_tagged)]
@@ -1200,6 +1249,7 @@ pub trait WsServerMessageAsyncHandler {
 /// Per-session socket: send a prompt.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsPromptAction {
     /// The `action` member.
     pub action: WsPromptActionAction,
@@ -1213,6 +1263,7 @@ pub struct WsPromptActionAction;
 /// Per-session socket: answer a permission request.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsPermissionRespondAction {
     /// The `action` member.
     pub action: WsPermissionRespondActionAction,
@@ -1229,6 +1280,7 @@ pub struct WsPermissionRespondActionAction;
 /// The answer: an option id or a cancellation (untagged, told apart by key).
 #[derive(Debug, Clone, PartialEq, wg::Serialize)]
 #[serde(crate = "wg::serde", untagged)]
+#[derive(Eq, Hash)]
 #[allow(clippy::large_enum_variant)]
 pub enum WsPermissionRespondActionBody {
     /// Pick the option with this id.
@@ -1265,6 +1317,7 @@ pub mod ws_permission_respond_action_body {
     /// Pick the option with this id.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct OptionSelected {
         /// Id of the chosen option.
         #[serde(rename = "optionId")]
@@ -1273,6 +1326,7 @@ pub mod ws_permission_respond_action_body {
     /// Cancel the request.
     #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct Cancelled {
         /// Always `cancelled`.
         pub outcome: CancelledOutcome,
@@ -1285,6 +1339,7 @@ pub mod ws_permission_respond_action_body {
 /// Per-session socket: cancel the running prompt or a queued one.
 #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsCancelAction {
     /// The `action` member.
     pub action: WsCancelActionAction,
@@ -1301,6 +1356,7 @@ pub struct WsCancelActionAction;
 /// Per-session socket: end the session.
 #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsTerminateAction {
     /// The `action` member.
     pub action: WsTerminateActionAction,
@@ -1312,6 +1368,7 @@ pub struct WsTerminateActionAction;
 /// Per-session socket: keep-alive ping.
 #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsPingAction {
     /// The `action` member.
     pub action: WsPingActionAction,
@@ -1323,6 +1380,7 @@ pub struct WsPingActionAction;
 /// Per-session socket: reorder the prompt queue.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsQueueReorderAction {
     /// The `action` member.
     pub action: WsQueueReorderActionAction,
@@ -1336,6 +1394,7 @@ pub struct WsQueueReorderActionAction;
 /// Per-session socket: drop all queued prompts.
 #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsQueueClearAction {
     /// The `action` member.
     pub action: WsQueueClearActionAction,
@@ -1347,6 +1406,7 @@ pub struct WsQueueClearActionAction;
 /// Per-session socket: pause the prompt queue.
 #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsQueuePauseAction {
     /// The `action` member.
     pub action: WsQueuePauseActionAction,
@@ -1358,6 +1418,7 @@ pub struct WsQueuePauseActionAction;
 /// Per-session socket: resume the prompt queue.
 #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsQueueResumeAction {
     /// The `action` member.
     pub action: WsQueueResumeActionAction,
@@ -1370,6 +1431,7 @@ pub struct WsQueueResumeActionAction;
 #[derive(Debug, Clone, PartialEq, wg::Union)]
 #[wiregen(tag = "action")]
 #[allow(clippy::large_enum_variant)]
+#[derive(Eq)]
 pub enum WsControlMessage {
     /// Send a prompt.
     #[wiregen(rename = "prompt", self_tagged)]
@@ -1554,6 +1616,7 @@ pub trait WsControlMessageAsyncHandler {
 /// Request to a runtime-host to start a session.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct RuntimeHostStartSessionRequest {
     /// Flamecast session id.
     #[serde(rename = "sessionId")]
@@ -1581,6 +1644,7 @@ pub struct RuntimeHostStartSessionRequest {
 /// Reply after a runtime-host started a session.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct RuntimeHostStartSessionResponse {
     /// Session id assigned by the agent (ACP) side.
     #[serde(rename = "acpSessionId")]
@@ -1592,6 +1656,7 @@ pub struct RuntimeHostStartSessionResponse {
 /// Status of one session on a runtime-host.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct RuntimeHostSessionStatus {
     /// Flamecast session id.
     #[serde(rename = "sessionId")]
@@ -1615,6 +1680,7 @@ pub enum RuntimeHostSessionStatusStatus {
 /// Health reply of a runtime-host.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct RuntimeHostHealthResponse {
     /// Always `ok`.
     pub status: RuntimeHostHealthResponseStatus,
@@ -1628,6 +1694,7 @@ pub struct RuntimeHostHealthResponseStatus;
 /// Request to a runtime-host to send a prompt to a session.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct RuntimeHostPromptRequest {
     /// Prompt text.
     pub text: String,
@@ -1635,6 +1702,7 @@ pub struct RuntimeHostPromptRequest {
 /// Permission answer sent to a runtime-host; both members optional, so `{}` is accepted.
 #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct RuntimeHostPermissionResponse {
     /// Id of the chosen option.
     #[serde(rename = "optionId")]
@@ -1655,6 +1723,7 @@ pub type Channel = String;
 /// Multiplexed socket: the connection is ready.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsChannelConnectedMessage {
     /// The `type` member.
     pub r#type: WsChannelConnectedMessageType,
@@ -1669,6 +1738,7 @@ pub struct WsChannelConnectedMessageType;
 /// Multiplexed socket: a subscription was accepted.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsSubscribedMessage {
     /// The `type` member.
     pub r#type: WsSubscribedMessageType,
@@ -1682,6 +1752,7 @@ pub struct WsSubscribedMessageType;
 /// Multiplexed socket: a subscription was removed.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsUnsubscribedMessage {
     /// The `type` member.
     pub r#type: WsUnsubscribedMessageType,
@@ -1719,6 +1790,7 @@ pub struct WsChannelEventMessageType;
 /// The wrapped session event.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct WsChannelEventMessageEvent {
     /// Event type (free-form string).
     pub r#type: String,
@@ -1730,6 +1802,7 @@ pub struct WsChannelEventMessageEvent {
 /// Multiplexed socket: a session was created.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsSessionCreatedMessage {
     /// The `type` member.
     pub r#type: WsSessionCreatedMessageType,
@@ -1747,6 +1820,7 @@ pub struct WsSessionCreatedMessageType;
 /// Multiplexed socket: a session ended.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsSessionTerminatedMessage {
     /// The `type` member.
     pub r#type: WsSessionTerminatedMessageType,
@@ -1764,6 +1838,7 @@ pub struct WsSessionTerminatedMessageType;
 /// Multiplexed socket: an error report.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsChannelErrorMessage {
     /// The `type` member.
     pub r#type: WsChannelErrorMessageType,
@@ -1781,6 +1856,7 @@ pub struct WsChannelErrorMessageType;
 /// Multiplexed socket: reply to a ping.
 #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsPongMessage {
     /// The `type` member.
     pub r#type: WsPongMessageType,
@@ -2006,6 +2082,7 @@ pub struct WsSubscribeActionAction;
 /// Multiplexed socket: leave a channel.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsUnsubscribeAction {
     /// The `action` member.
     pub action: WsUnsubscribeActionAction,
@@ -2019,6 +2096,7 @@ pub struct WsUnsubscribeActionAction;
 /// Multiplexed socket: send a prompt to a session.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsChannelPromptAction {
     /// The `action` member.
     pub action: WsChannelPromptActionAction,
@@ -2035,6 +2113,7 @@ pub struct WsChannelPromptActionAction;
 /// Multiplexed socket: answer a permission request of a session.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsChannelPermissionRespondAction {
     /// The `action` member.
     pub action: WsChannelPermissionRespondActionAction,
@@ -2054,6 +2133,7 @@ pub struct WsChannelPermissionRespondActionAction;
 /// The answer: an option id or a cancellation (untagged, told apart by key).
 #[derive(Debug, Clone, PartialEq, wg::Serialize)]
 #[serde(crate = "wg::serde", untagged)]
+#[derive(Eq, Hash)]
 #[allow(clippy::large_enum_variant)]
 pub enum WsChannelPermissionRespondActionBody {
     /// Pick the option with this id.
@@ -2090,6 +2170,7 @@ pub mod ws_channel_permission_respond_action_body {
     /// Pick the option with this id.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct OptionSelected {
         /// Id of the chosen option.
         #[serde(rename = "optionId")]
@@ -2098,6 +2179,7 @@ pub mod ws_channel_permission_respond_action_body {
     /// Cancel the request.
     #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct Cancelled {
         /// Always `cancelled`.
         pub outcome: CancelledOutcome,
@@ -2110,6 +2192,7 @@ pub mod ws_channel_permission_respond_action_body {
 /// Multiplexed socket: cancel a session's running or queued prompt.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsChannelCancelAction {
     /// The `action` member.
     pub action: WsChannelCancelActionAction,
@@ -2129,6 +2212,7 @@ pub struct WsChannelCancelActionAction;
 /// Multiplexed socket: end a session.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsChannelTerminateAction {
     /// The `action` member.
     pub action: WsChannelTerminateActionAction,
@@ -2143,6 +2227,7 @@ pub struct WsChannelTerminateActionAction;
 /// Multiplexed socket: reorder a session's prompt queue.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsChannelQueueReorderAction {
     /// The `action` member.
     pub action: WsChannelQueueReorderActionAction,
@@ -2159,6 +2244,7 @@ pub struct WsChannelQueueReorderActionAction;
 /// Multiplexed socket: clear a session's prompt queue.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsChannelQueueClearAction {
     /// The `action` member.
     pub action: WsChannelQueueClearActionAction,
@@ -2173,6 +2259,7 @@ pub struct WsChannelQueueClearActionAction;
 /// Multiplexed socket: pause a session's prompt queue.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsChannelQueuePauseAction {
     /// The `action` member.
     pub action: WsChannelQueuePauseActionAction,
@@ -2187,6 +2274,7 @@ pub struct WsChannelQueuePauseActionAction;
 /// Multiplexed socket: resume a session's prompt queue.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsChannelQueueResumeAction {
     /// The `action` member.
     pub action: WsChannelQueueResumeActionAction,
@@ -2201,6 +2289,7 @@ pub struct WsChannelQueueResumeActionAction;
 /// Multiplexed socket: keep-alive ping.
 #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsChannelPingAction {
     /// The `action` member.
     pub action: WsChannelPingActionAction,
@@ -2250,6 +2339,7 @@ pub struct WsChannelTerminalCreateActionAction;
 /// Multiplexed socket: write input to a terminal.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsChannelTerminalInputAction {
     /// The `action` member.
     pub action: WsChannelTerminalInputActionAction,
@@ -2286,6 +2376,7 @@ pub struct WsChannelTerminalResizeActionAction;
 /// Multiplexed socket: close a terminal.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WsChannelTerminalKillAction {
     /// The `action` member.
     pub action: WsChannelTerminalKillActionAction,

@@ -8,6 +8,7 @@ use ::wiregen_runtime as wg;
 #[doc(alias = "ChatSwitchedPayloadDTO")]
 #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct ChatSwitchedPayloadDto {
     /// Id of the chat the user opened, or null when the user went back to the home screen.
     #[serde(rename = "chatId")]
@@ -124,6 +125,7 @@ pub struct FrontendProcessSpawnOptionsDto {
 #[doc(alias = "FrontendProcessListOptionsDTO")]
 #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct FrontendProcessListOptionsDto {
     /// Only list processes belonging to this user.
     #[serde(rename = "userId")]
@@ -147,6 +149,7 @@ pub struct FrontendProcessListOptionsDto {
 #[doc(alias = "FrontendProcessInfoDTO")]
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct FrontendProcessInfoDto {
     /// Host-assigned process id, unique within the extension runtime.
     #[serde(rename = "processId")]
@@ -200,6 +203,7 @@ pub struct FrontendProcessInfoDto {
 #[doc(alias = "FrontendProcessLifecycleEventDTO")]
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct FrontendProcessLifecycleEventDto {
     /// Host-assigned process id, unique within the extension runtime.
     #[serde(rename = "processId")]
@@ -242,6 +246,7 @@ pub struct FrontendProcessLifecycleEventDto {
 #[doc(alias = "FrontendProcessStopOptionsDTO")]
 #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct FrontendProcessStopOptionsDto {
     /// Target user; only meaningful for operator-scoped extensions.
     #[serde(rename = "userId")]
@@ -358,6 +363,7 @@ pub struct BackendProcessSpawnOptionsDto {
 #[doc(alias = "BackendProcessListOptionsDTO")]
 #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct BackendProcessListOptionsDto {
     /// Only list processes belonging to this user.
     #[serde(rename = "userId")]
@@ -381,6 +387,7 @@ pub struct BackendProcessListOptionsDto {
 #[doc(alias = "BackendProcessInfoDTO")]
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct BackendProcessInfoDto {
     /// Host-assigned process id, unique within the extension runtime.
     #[serde(rename = "processId")]
@@ -436,6 +443,7 @@ pub struct BackendProcessInfoDto {
 #[doc(alias = "BackendProcessLifecycleEventDTO")]
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct BackendProcessLifecycleEventDto {
     /// Host-assigned process id, unique within the extension runtime.
     #[serde(rename = "processId")]
@@ -480,6 +488,7 @@ pub struct BackendProcessLifecycleEventDto {
 #[doc(alias = "BackendProcessStopOptionsDTO")]
 #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct BackendProcessStopOptionsDto {
     /// Target user; only meaningful for operator-scoped extensions.
     #[serde(rename = "userId")]
@@ -952,6 +961,7 @@ pub mod worker_to_host {
     /// Close a modal that was opened by an earlier request.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct ModalClose {
         /// Correlation id linking a request and its reply.
         #[serde(rename = "requestId")]
@@ -968,6 +978,7 @@ pub mod worker_to_host {
     /// Show a confirmation dialog to the user.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct ConfirmOpen {
         /// Correlation id linking a request and its reply.
         #[serde(rename = "requestId")]
@@ -1018,6 +1029,7 @@ pub mod worker_to_host {
     /// Show a text input prompt to the user.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct InputPromptOpen {
         /// Correlation id linking a request and its reply.
         #[serde(rename = "requestId")]
@@ -1070,6 +1082,7 @@ pub mod worker_to_host {
     /// List the tracked frontend processes visible to this extension, optionally filtered.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct FrontendProcessList {
         /// Correlation id linking a request and its reply.
         #[serde(rename = "requestId")]
@@ -1082,6 +1095,7 @@ pub mod worker_to_host {
     /// Fetch the current snapshot of one tracked frontend process.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct FrontendProcessGet {
         /// Correlation id linking a request and its reply.
         #[serde(rename = "requestId")]
@@ -1093,6 +1107,7 @@ pub mod worker_to_host {
     /// Ask a tracked frontend process to stop gracefully.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct FrontendProcessStop {
         /// Correlation id linking a request and its reply.
         #[serde(rename = "requestId")]
@@ -1108,6 +1123,7 @@ pub mod worker_to_host {
     /// Send a process-scoped message to a tracked frontend process (no reply expected).
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq)]
     pub struct FrontendProcessSend {
         /// Host-assigned process id, unique within the extension runtime.
         #[serde(rename = "processId")]
@@ -1133,6 +1149,7 @@ pub mod worker_to_host {
     /// List the tracked isolated backend subprocesses visible to this extension, optionally filtered.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct BackendProcessList {
         /// Correlation id linking a request and its reply.
         #[serde(rename = "requestId")]
@@ -1145,6 +1162,7 @@ pub mod worker_to_host {
     /// Fetch the current snapshot of one tracked isolated backend subprocess.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct BackendProcessGet {
         /// Correlation id linking a request and its reply.
         #[serde(rename = "requestId")]
@@ -1156,6 +1174,7 @@ pub mod worker_to_host {
     /// Ask a tracked isolated backend subprocess to stop gracefully.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct BackendProcessStop {
         /// Correlation id linking a request and its reply.
         #[serde(rename = "requestId")]
@@ -1171,6 +1190,7 @@ pub mod worker_to_host {
     /// Send a process-scoped message to a tracked isolated backend subprocess (no reply expected).
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq)]
     pub struct BackendProcessSend {
         /// Host-assigned process id, unique within the extension runtime.
         #[serde(rename = "processId")]
@@ -1186,6 +1206,7 @@ pub mod worker_to_host {
     /// Expand the macros in a template string.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct MacrosResolve {
         /// Correlation id linking a request and its reply.
         #[serde(rename = "requestId")]
@@ -1215,6 +1236,7 @@ pub mod worker_to_host {
     /// List the image generation models offered by a connection (requires the image_gen permission).
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct ImageGenModels {
         /// Correlation id linking a request and its reply.
         #[serde(rename = "requestId")]
@@ -1231,6 +1253,7 @@ pub mod worker_to_host {
     /// Apply theme variable overrides for this extension (requires the app_manipulation permission).
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq)]
     pub struct ThemeApply {
         /// Correlation id linking a request and its reply.
         #[serde(rename = "requestId")]
@@ -1246,6 +1269,7 @@ pub mod worker_to_host {
     /// Apply a palette from which the host derives the theme; null clears this extension's palette override.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq)]
     pub struct ThemeApplyPalette {
         /// Correlation id linking a request and its reply.
         #[serde(rename = "requestId")]
@@ -1262,6 +1286,7 @@ pub mod worker_to_host {
     /// Remove every theme override this extension applied.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct ThemeClear {
         /// Correlation id linking a request and its reply.
         #[serde(rename = "requestId")]
@@ -1275,6 +1300,7 @@ pub mod worker_to_host {
     /// Request a read-only snapshot of the user's current base theme.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct ThemeGetCurrent {
         /// Correlation id linking a request and its reply.
         #[serde(rename = "requestId")]
@@ -1290,6 +1316,7 @@ pub mod worker_to_host {
 #[derive(Debug, Clone, PartialEq, wg::Union)]
 #[wiregen(tag = "type")]
 #[allow(clippy::large_enum_variant)]
+#[derive(Eq)]
 pub enum HostToWorker {
     /// Tells the worker to shut down.
     #[wiregen(rename = "shutdown")]
@@ -1490,10 +1517,12 @@ pub mod host_to_worker {
     /// Tells the worker to shut down.
     #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct Shutdown {}
     /// Relays a message the extension's frontend module sent to its backend.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq)]
     pub struct FrontendMessage {
         /// Arbitrary JSON sent by the frontend.
         pub payload: wg::Value,
@@ -1504,6 +1533,7 @@ pub mod host_to_worker {
     /// Reports a state change of a tracked frontend process.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq)]
     pub struct FrontendProcessLifecycle {
         /// The lifecycle transition.
         pub event: super::FrontendProcessLifecycleEventDto,
@@ -1511,6 +1541,7 @@ pub mod host_to_worker {
     /// Delivers a process-scoped message sent by a tracked frontend process.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq)]
     pub struct FrontendProcessMessage {
         /// Host-assigned process id, unique within the extension runtime.
         #[serde(rename = "processId")]
@@ -1524,6 +1555,7 @@ pub mod host_to_worker {
     /// Reports a state change of a tracked isolated backend subprocess.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq)]
     pub struct BackendProcessLifecycle {
         /// The lifecycle transition.
         pub event: super::BackendProcessLifecycleEventDto,
@@ -1531,6 +1563,7 @@ pub mod host_to_worker {
     /// Delivers a process-scoped message sent by a tracked isolated backend subprocess.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq)]
     pub struct BackendProcessMessage {
         /// Host-assigned process id, unique within the extension runtime.
         #[serde(rename = "processId")]
@@ -1544,6 +1577,7 @@ pub mod host_to_worker {
     /// Delivers the result of an OAuth flow started by an earlier request. Only `type` and `requestId` are visible in the seeds, so other members are allowed and left untyped.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq)]
     pub struct OauthCallback {
         /// Correlation id linking a request and its reply.
         #[serde(rename = "requestId")]

@@ -71,6 +71,7 @@ pub type ShortcutRegistration = wg::BTreeMap<String, wg::Value>;
 /// A model offered by an extension-registered LLM provider.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct ProviderModel {
     /// Model id; the host sends it back as `model` in provider/complete.
     pub id: String,
@@ -82,6 +83,7 @@ pub struct ProviderModel {
 /// An LLM provider an extension adds to the host's model list.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct ProviderRegistration {
     /// Provider name; unique across the host's combined model list.
     pub name: String,
@@ -151,6 +153,7 @@ pub struct Registrations {
 /// A key an interactive `widget` render block declares; a matching keypress comes back as a `widget/key` event.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct Keybinding {
     /// Key chord the frontend matches, for example `ArrowUp`, `space` or `q`.
     pub key: String,
@@ -196,6 +199,7 @@ pub mod render_block {
     /// Markdown text.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct Markdown {
         /// Markdown source.
         pub text: String,
@@ -203,6 +207,7 @@ pub mod render_block {
     /// A list of key/value rows.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct Keyvalue {
         /// Rows in display order.
         pub rows: Vec<KeyvalueRowsItem>,
@@ -218,6 +223,7 @@ pub mod render_block {
     /// One key/value row.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct KeyvalueRowsItem {
         /// Row label.
         pub key: String,
@@ -227,6 +233,7 @@ pub mod render_block {
     /// A table of string cells.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct Table {
         /// Column headers.
         pub columns: Vec<String>,
@@ -240,6 +247,7 @@ pub mod render_block {
     /// A patch shown as a diff.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct Diff {
         /// The patch text.
         pub patch: String,
@@ -294,6 +302,7 @@ pub mod render_block {
 /// Payload of the `bus/event` observe event: a message another extension published on the inter-extension bus.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct BusEventPayload {
     /// Name of the publishing extension.
     pub from: String,
@@ -307,6 +316,7 @@ pub struct BusEventPayload {
 /// Payload of the `widget/key` observe event: a keypress routed to a widget.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct WidgetKeyPayload {
     /// Widget the key was aimed at.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -366,6 +376,7 @@ pub mod ui_request_params {
     /// Ask the user to type a line of text.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct Input {
         /// Prompt shown to the user.
         pub prompt: String,
@@ -377,6 +388,7 @@ pub mod ui_request_params {
     /// Show a transient notification.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct Notify {
         /// Notification text.
         pub message: String,
@@ -404,6 +416,7 @@ pub mod ui_request_params {
     /// Set the status-line text.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct SetStatus {
         /// Status text.
         pub status: String,
@@ -418,6 +431,7 @@ pub mod ui_request_params {
     /// Set the frontend's title.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct SetTitle {
         /// Title text.
         pub title: String,
@@ -432,6 +446,7 @@ pub type SessionSendUserMessageParams = wg::BTreeMap<String, wg::Value>;
 /// Parameters of `session/append_entry`: add a custom entry to the session (needs a command-tier context).
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct SessionAppendEntryParams {
     /// Command-tier context the action runs under.
     pub context: Context,
@@ -441,6 +456,7 @@ pub struct SessionAppendEntryParams {
 /// Parameters of `session/set_model`: change the session's active model (needs a command-tier context).
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct SessionSetModelParams {
     /// Command-tier context the action runs under.
     pub context: Context,
@@ -485,6 +501,7 @@ pub mod provider_stream_event {
     /// A chunk of answer text.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct Delta {
         /// Text chunk.
         pub content: String,
@@ -492,6 +509,7 @@ pub mod provider_stream_event {
     /// A chunk of reasoning text.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct Reasoning {
         /// Reasoning chunk.
         pub content: String,
@@ -546,6 +564,7 @@ pub mod provider_stream_event {
     /// The model that actually serves the request.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct Model {
         /// Model name.
         pub name: String,
@@ -553,6 +572,7 @@ pub mod provider_stream_event {
     /// End of the stream.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct Done {
         /// Why generation stopped.
         pub finish_reason: String,
@@ -561,6 +581,7 @@ pub mod provider_stream_event {
 /// Parameters of `provider/complete` (host to extension): run one LLM completion on a registered provider. `messages` and `tools` are the host's own serialized shapes, opaque to the protocol.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ProviderCompleteParams {
     /// Id that ties streamed provider/delta notifications to this request.
     pub request_id: String,
@@ -594,6 +615,7 @@ pub struct ProviderCompleteParams {
 /// A tool call in a completion's final reply.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ProviderToolCall {
     /// Tool call id.
     pub id: String,
@@ -668,6 +690,7 @@ pub struct ProviderDeltaParams {
 /// Parameters of `provider/oauth_login` and `provider/oauth_refresh` (host to extension).
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ProviderOAuthParams {
     /// Name of the registered provider.
     pub provider: String,
@@ -709,6 +732,7 @@ pub struct ProviderCredentials {
 /// What a hook handler may return: either stop the intercepted operation, or patch its input (the patch is merged shallowly onto the input). Returning nothing lets the operation continue. Untagged: the variants differ by their required member (`block` or `patch`).
 #[derive(Debug, Clone, PartialEq, wg::Serialize)]
 #[serde(crate = "wg::serde", untagged)]
+#[derive(Eq)]
 #[allow(clippy::large_enum_variant)]
 pub enum HookResult {
     /// Veto the operation.
@@ -745,6 +769,7 @@ pub mod hook_result {
     /// Veto the operation.
     #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq, Hash)]
     pub struct Block {
         /// Always true: the operation is blocked.
         pub block: BlockBlock,
@@ -760,6 +785,7 @@ pub mod hook_result {
     /// Replace parts of the operation's input.
     #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
+    #[derive(Eq)]
     pub struct Patch {
         /// Members merged over the input.
         pub patch: wg::BTreeMap<String, wg::Value>,
@@ -768,6 +794,7 @@ pub mod hook_result {
 /// Parameters of `bus/publish` (extension to host): a message for the inter-extension bus. protocol.ts has no named type for them; this is the SDK test host's record of the same shape.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct BusPublish {
     /// Bus topic.
     pub topic: String,

@@ -174,6 +174,7 @@ pub enum BackgroundTaskHealthStatus {
 #[derive(Debug, Clone, PartialEq, wg::Union)]
 #[wiregen(tag = "type")]
 #[allow(clippy::large_enum_variant)]
+#[derive(Eq)]
 pub enum HostToWorkerMessage {
     /// Asks the worker to activate the extension, with its identity, granted permissions and current settings.
     #[wiregen(rename = "activate", self_tagged)]
@@ -408,6 +409,7 @@ pub trait HostToWorkerMessageAsyncHandler {
 /// Asks the worker to activate the extension, with its identity, granted permissions and current settings.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ActivateMessage {
     /// The `type` member.
     pub r#type: ActivateMessageType,
@@ -423,6 +425,7 @@ pub struct ActivateMessageType;
 /// Activation data.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ActivateMessagePayload {
     /// Identifier of the extension being activated.
     #[serde(rename = "extensionId")]
@@ -441,6 +444,7 @@ pub struct ActivateMessagePayload {
 /// Asks the worker to deactivate the extension.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct DeactivateMessage {
     /// The `type` member.
     pub r#type: DeactivateMessageType,
@@ -454,6 +458,7 @@ pub struct DeactivateMessageType;
 /// Tells the worker that one extension setting has a new value.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct SettingsChangedMessage {
     /// The `type` member.
     pub r#type: SettingsChangedMessageType,
@@ -469,6 +474,7 @@ pub struct SettingsChangedMessageType;
 /// The changed setting.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct SettingsChangedMessagePayload {
     /// Name of the setting that changed.
     pub key: String,
@@ -478,6 +484,7 @@ pub struct SettingsChangedMessagePayload {
 /// Tells the worker that one of the extension's scheduled jobs fired.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct SchedulerFireMessage {
     /// The `type` member.
     pub r#type: SchedulerFireMessageType,
@@ -493,6 +500,7 @@ pub struct SchedulerFireMessageType;
 /// Asks a provider registered by the worker to run a chat completion; the worker answers with stream-event messages.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ProviderChatRequestMessage {
     /// The `type` member.
     pub r#type: ProviderChatRequestMessageType,
@@ -508,6 +516,7 @@ pub struct ProviderChatRequestMessageType;
 /// The chat request.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ProviderChatRequestMessagePayload {
     /// Identifier of the registered provider to use.
     #[serde(rename = "providerId")]
@@ -520,6 +529,7 @@ pub struct ProviderChatRequestMessagePayload {
 /// Asks a provider registered by the worker for its model list; answered by provider-models-response.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ProviderModelsRequestMessage {
     /// The `type` member.
     pub r#type: ProviderModelsRequestMessageType,
@@ -535,6 +545,7 @@ pub struct ProviderModelsRequestMessageType;
 /// The model-list request.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ProviderModelsRequestMessagePayload {
     /// Identifier of the registered provider to ask.
     #[serde(rename = "providerId")]
@@ -547,6 +558,7 @@ pub struct ProviderModelsRequestMessagePayload {
 /// Asks the worker to run one of its registered tools; answered by tool-execute-response.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ToolExecuteRequestMessage {
     /// The `type` member.
     pub r#type: ToolExecuteRequestMessageType,
@@ -562,6 +574,7 @@ pub struct ToolExecuteRequestMessageType;
 /// The tool invocation.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ToolExecuteRequestMessagePayload {
     /// Identifier of the registered tool to run.
     #[serde(rename = "toolId")]
@@ -577,6 +590,7 @@ pub struct ToolExecuteRequestMessagePayload {
 /// Asks the worker to run one of its registered UI actions; answered by action-execute-response.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ActionExecuteRequestMessage {
     /// The `type` member.
     pub r#type: ActionExecuteRequestMessageType,
@@ -592,6 +606,7 @@ pub struct ActionExecuteRequestMessageType;
 /// The action invocation.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ActionExecuteRequestMessagePayload {
     /// Identifier of the registered action to run.
     #[serde(rename = "actionId")]
@@ -607,6 +622,7 @@ pub struct ActionExecuteRequestMessagePayload {
 /// The host's answer to a worker request message; payload.requestId carries the id of that request.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ResponseMessage {
     /// The `type` member.
     pub r#type: ResponseMessageType,
@@ -622,6 +638,7 @@ pub struct ResponseMessageType;
 /// Outcome of the request.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ResponseMessagePayload {
     /// Id of the worker request message being answered.
     #[serde(rename = "requestId")]
@@ -640,6 +657,7 @@ pub struct ResponseMessagePayload {
 /// Carries one piece of a streamed network response (such as an NDJSON stream) to the worker; the worker acknowledges each piece with streaming-fetch-ack.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct StreamingFetchChunkMessage {
     /// The `type` member.
     pub r#type: StreamingFetchChunkMessageType,
@@ -655,6 +673,7 @@ pub struct StreamingFetchChunkMessageType;
 /// The chunk.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct StreamingFetchChunkMessagePayload {
     /// Id of the worker's network.fetch-stream request this chunk belongs to.
     #[serde(rename = "requestId")]
@@ -672,6 +691,7 @@ pub struct StreamingFetchChunkMessagePayload {
 #[derive(Debug, Clone, PartialEq, wg::Union)]
 #[wiregen(tag = "type")]
 #[allow(clippy::large_enum_variant)]
+#[derive(Eq)]
 pub enum WorkerToHostMessage {
     /// Tells the host that the worker has started and can receive messages.
     #[wiregen(rename = "ready", self_tagged)]
@@ -911,6 +931,7 @@ pub trait WorkerToHostMessageAsyncHandler {
 /// Tells the host that the worker has started and can receive messages.
 #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct ReadyMessage {
     /// The `type` member.
     pub r#type: ReadyMessageType,
@@ -922,6 +943,7 @@ pub struct ReadyMessageType;
 /// Acknowledges one streaming-fetch-chunk so the host may send the next (backpressure).
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct StreamingFetchAckMessage {
     /// The `type` member.
     pub r#type: StreamingFetchAckMessageType,
@@ -935,6 +957,7 @@ pub struct StreamingFetchAckMessageType;
 /// The acknowledgement.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct StreamingFetchAckMessagePayload {
     /// Id of the streaming request whose chunk was received.
     #[serde(rename = "requestId")]
@@ -943,6 +966,7 @@ pub struct StreamingFetchAckMessagePayload {
 /// Asks the host to perform a capability call on the extension's behalf; the host replies with a response message whose payload.requestId equals this id.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct RequestMessage {
     /// The `type` member.
     pub r#type: RequestMessageType,
@@ -1024,6 +1048,7 @@ pub enum RequestMethod {
 /// Tells the host that the extension registered an AI provider.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct ProviderRegisteredMessage {
     /// The `type` member.
     pub r#type: ProviderRegisteredMessageType,
@@ -1037,6 +1062,7 @@ pub struct ProviderRegisteredMessageType;
 /// The registered provider.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct ProviderRegisteredMessagePayload {
     /// Identifier of the provider.
     pub id: String,
@@ -1046,6 +1072,7 @@ pub struct ProviderRegisteredMessagePayload {
 /// Tells the host that the extension registered a tool.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ToolRegisteredMessage {
     /// The `type` member.
     pub r#type: ToolRegisteredMessageType,
@@ -1059,6 +1086,7 @@ pub struct ToolRegisteredMessageType;
 /// The registered tool.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ToolRegisteredMessagePayload {
     /// Identifier of the tool.
     pub id: String,
@@ -1074,6 +1102,7 @@ pub struct ToolRegisteredMessagePayload {
 /// Tells the host that the extension registered a UI action.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct ActionRegisteredMessage {
     /// The `type` member.
     pub r#type: ActionRegisteredMessageType,
@@ -1087,6 +1116,7 @@ pub struct ActionRegisteredMessageType;
 /// The registered action.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq, Hash)]
 pub struct ActionRegisteredMessagePayload {
     /// Identifier of the action.
     pub id: String,
@@ -1094,6 +1124,7 @@ pub struct ActionRegisteredMessagePayload {
 /// Delivers one streamed event of a provider chat completion to the host.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct StreamEventMessage {
     /// The `type` member.
     pub r#type: StreamEventMessageType,
@@ -1107,6 +1138,7 @@ pub struct StreamEventMessageType;
 /// The event and the request it belongs to.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct StreamEventMessagePayload {
     /// Id of the provider-chat-request message being answered.
     #[serde(rename = "requestId")]
@@ -1117,6 +1149,7 @@ pub struct StreamEventMessagePayload {
 /// Answers a provider-models-request with the provider's models.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ProviderModelsResponseMessage {
     /// The `type` member.
     pub r#type: ProviderModelsResponseMessageType,
@@ -1130,6 +1163,7 @@ pub struct ProviderModelsResponseMessageType;
 /// The answer.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ProviderModelsResponseMessagePayload {
     /// Id of the provider-models-request message being answered.
     #[serde(rename = "requestId")]
@@ -1144,6 +1178,7 @@ pub struct ProviderModelsResponseMessagePayload {
 /// Answers a tool-execute-request with the tool's result.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ToolExecuteResponseMessage {
     /// The `type` member.
     pub r#type: ToolExecuteResponseMessageType,
@@ -1157,6 +1192,7 @@ pub struct ToolExecuteResponseMessageType;
 /// The answer.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ToolExecuteResponseMessagePayload {
     /// Id of the tool-execute-request message being answered.
     #[serde(rename = "requestId")]
@@ -1171,6 +1207,7 @@ pub struct ToolExecuteResponseMessagePayload {
 /// Answers an action-execute-request with the action's result.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ActionExecuteResponseMessage {
     /// The `type` member.
     pub r#type: ActionExecuteResponseMessageType,
@@ -1184,6 +1221,7 @@ pub struct ActionExecuteResponseMessageType;
 /// The answer.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct ActionExecuteResponseMessagePayload {
     /// Id of the action-execute-request message being answered.
     #[serde(rename = "requestId")]
@@ -1198,6 +1236,7 @@ pub struct ActionExecuteResponseMessagePayload {
 /// Forwards a log entry from the extension to the host.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct LogMessage {
     /// The `type` member.
     pub r#type: LogMessageType,
@@ -1211,6 +1250,7 @@ pub struct LogMessageType;
 /// The log entry.
 #[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
 #[serde(crate = "wg::serde")]
+#[derive(Eq)]
 pub struct LogMessagePayload {
     /// Severity of the entry.
     pub level: LogMessagePayloadLevel,

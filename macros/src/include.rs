@@ -54,7 +54,7 @@ pub(crate) fn expand(args: Args, base: &Path) -> TokenStream {
         extra_derives: settings.extra_derives,
         strict: settings.strict,
         allowed_roots,
-        types: Default::default(),
+        types: settings.types,
     };
     let mut items = TokenStream::new();
     if !file.is_file() {

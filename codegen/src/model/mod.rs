@@ -272,7 +272,14 @@ pub fn resolve(module: &Module, options: &RustOptions) -> (Model, Diagnostics) {
         let wanted: Vec<Wanted<'_>> = here
             .iter()
             .map(|t| Wanted {
-                rust: ident::type_name(&t.name),
+                // `rename` is the user's Rust name (checked to be an identifier before).
+                rust: match options
+                    .type_settings(&t.path())
+                    .and_then(|s| s.rename.as_ref())
+                {
+                    Some(name) => name.clone(),
+                    None => ident::type_name(&t.name),
+                },
                 wire: &t.name,
                 loc: &t.loc,
             })
@@ -358,7 +365,7 @@ pub fn resolve(module: &Module, options: &RustOptions) -> (Model, Diagnostics) {
                 for (v, name) in e.values.iter().zip(names) {
                     m.values.insert((p.clone(), v.wire.clone()), name);
                 }
-                if !options.strict {
+                if !options.strict_for(&p) {
                     m.catch_alls.insert(
                         p.clone(),
                         catch_all(&mut scope, &["Other", "OtherValue", "Unrecognized"]),
@@ -386,7 +393,7 @@ pub fn resolve(module: &Module, options: &RustOptions) -> (Model, Diagnostics) {
                 for (i, name) in names.into_iter().enumerate() {
                     m.variants.insert((p.clone(), i), name);
                 }
-                if !options.strict {
+                if !options.strict_for(&p) {
                     m.catch_alls.insert(
                         p.clone(),
                         catch_all(&mut scope, &["Unknown", "UnknownMessage", "Unrecognized"]),

@@ -25,7 +25,10 @@ impl Cx<'_> {
     /// Everything a channel adds next to its union.
     pub(super) fn emit_channel(&self, t: &TypeDef, u: &Union, c: &Channel) -> TokenStream {
         let name = ident::ident(self.model.ty(&t.path()));
-        let catch_all = self.model.catch_all(&t.path()).filter(|_| !self.strict);
+        let catch_all = self
+            .model
+            .catch_all(&t.path())
+            .filter(|_| !self.strict_for(&t.path()));
         let Some(names) = self.model.channel(&t.path()) else {
             return TokenStream::new();
         };
@@ -237,7 +240,7 @@ impl Cx<'_> {
         list: &[(usize, TypePath, &Field)],
     ) -> TokenStream {
         // Without a catch-all variant, a member every message has needs no `Option`.
-        let all_required = self.strict
+        let all_required = self.strict_for(&t.path())
             && list.len() == u.variants.len()
             && list
                 .iter()
@@ -266,7 +269,7 @@ impl Cx<'_> {
         } else {
             let doc = format!(" The `{wire}` member, for the [`{name}`] messages that have one.");
             // A catch-all arm only where some variant (or the `Unknown` one) lacks the member.
-            let catch = if list.len() < u.variants.len() || !self.strict {
+            let catch = if list.len() < u.variants.len() || !self.strict_for(&t.path()) {
                 quote!(_ => None,)
             } else {
                 quote!()
@@ -315,7 +318,7 @@ impl Cx<'_> {
             }
         }
         let value = self.borrowed(&value_ty?);
-        let catch = if arms.len() < u.variants.len() || !self.strict {
+        let catch = if arms.len() < u.variants.len() || !self.strict_for(&t.path()) {
             quote!(_ => None,)
         } else {
             quote!()

@@ -4,7 +4,7 @@
 
 use super::{Cx, docs, type_docs};
 use crate::ident;
-use crate::ir::{StringEnum, Ty, TypeDef};
+use crate::ir::{StringEnum, TypeDef};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
@@ -15,16 +15,15 @@ pub(super) fn emit_enum(cx: &Cx<'_>, t: &TypeDef, e: &StringEnum) -> TokenStream
         cx.model.ty(&t.path()),
         "A string enumeration of the protocol.",
     );
-    let user = cx.user_derives_for(&super::derive::Shape {
-        already: if cx.strict {
-            &["Copy", "Eq", "Hash", "Default"]
+    let strict = cx.strict_for(&t.path());
+    let user = cx.more_derives(
+        &t.path(),
+        if strict {
+            &["Copy", "Eq", "Hash"]
         } else {
-            &["Eq", "Hash", "Default"]
+            &["Eq", "Hash"]
         },
-        // `Other(String)` unless strict; no `Default`: which value would it be?
-        members: if cx.strict { vec![] } else { vec![&Ty::String] },
-        extra: None,
-    });
+    );
     let decls = e.values.iter().map(|v| {
         let id = ident::ident(cx.model.value(&t.path(), &v.wire));
         let wire = &v.wire;
@@ -40,7 +39,7 @@ pub(super) fn emit_enum(cx: &Cx<'_>, t: &TypeDef, e: &StringEnum) -> TokenStream
             #id
         }
     });
-    let (copy, other) = match cx.model.catch_all(&t.path()).filter(|_| !cx.strict) {
+    let (copy, other) = match cx.model.catch_all(&t.path()).filter(|_| !strict) {
         None => (quote!(Copy,), quote!()),
         Some(id) => {
             let id = ident::ident(id);
@@ -65,9 +64,11 @@ pub(super) fn emit_enum(cx: &Cx<'_>, t: &TypeDef, e: &StringEnum) -> TokenStream
     }
 }
 
-/// A literal type: a unit struct deriving `wg::Literal`.
+/// A literal type: a unit struct deriving `wg::Literal` (and the user derives of `owner`,
+/// the type it belongs to).
 pub(super) fn emit_literal(
     cx: &Cx<'_>,
+    owner: &crate::ir::TypePath,
     name: &Ident,
     value: &serde_json::Value,
     docs: TokenStream,
@@ -93,11 +94,7 @@ pub(super) fn emit_literal(
         // `null`, arrays and objects have no literal type; `check` rejects them before this.
         _ => quote!(()),
     };
-    let user = cx.user_derives_for(&super::derive::Shape {
-        already: &["Copy", "Eq", "Hash", "Default"],
-        members: vec![],
-        extra: None,
-    });
+    let user = cx.literal_derives(owner, &["Copy", "Eq", "Hash", "Default"]);
     quote! {
         #docs
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, wg::Literal)]

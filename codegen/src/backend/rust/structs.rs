@@ -44,23 +44,17 @@ impl Cx<'_> {
                 pub #field: wg::BTreeMap<String, #value>
             });
         }
-        let defaultable = s
-            .fields
-            .iter()
-            .all(|f| f.presence() != Presence::Required || matches!(f.ty, Ty::Literal(_)));
+        let defaultable = super::derive::defaultable(s);
         let extra = if defaultable {
             quote!(Default,)
         } else {
             quote!()
         };
         let derives = self.derives(
+            &t.path(),
             extra,
+            if defaultable { &["Default"] } else { &[] },
             true,
-            &super::derive::Shape {
-                already: if defaultable { &["Default"] } else { &[] },
-                members: s.fields.iter().map(|f| &f.ty).collect(),
-                extra: Some(&s.extra),
-            },
         );
         let impl_block = if accessors.is_empty() {
             quote!()
@@ -96,7 +90,8 @@ impl Cx<'_> {
                     f.wire,
                     self.model.ty(&t.path())
                 );
-                let item = enums::emit_literal(self, &lit_ident, v, quote!(#[doc = #text]));
+                let item =
+                    enums::emit_literal(self, &t.path(), &lit_ident, v, quote!(#[doc = #text]));
                 (quote!(#lit_ident), Some(item))
             }
             other => (self.ty(other, &t.module, Some(&t.path())), None),
@@ -188,6 +183,9 @@ impl Cx<'_> {
                 quote!(-> f64 { self.#field.unwrap_or(#v) })
             }
             (Ty::Named(p), serde_json::Value::String(s)) => {
+                if self.is_replaced(p) {
+                    return None;
+                }
                 let crate::ir::TypeKind::Enum(e) = &self.module.get(p)?.kind else {
                     return None;
                 };
@@ -195,7 +193,7 @@ impl Cx<'_> {
                 let ty = self.path_to(p, &owner.module);
                 let variant = ident::ident(self.model.value(p, s));
                 // Strict enums are `Copy`; lenient ones hold `Other(String)` and are cloned.
-                let value = if self.strict {
+                let value = if self.strict_for(p) {
                     quote!(self.#field)
                 } else {
                     quote!(self.#field.clone())

@@ -31,15 +31,8 @@ impl Cx<'_> {
             self.model.ty(&t.path()),
             "A message union of the protocol.",
         );
-        let mut members: Vec<&Ty> = u.variants.iter().map(|v| &v.ty).collect();
-        if !self.strict {
-            members.push(&Ty::Any);
-        }
-        let user = self.user_derives_for(&super::derive::Shape {
-            already: &["Default"],
-            members,
-            extra: None,
-        });
+        let strict = self.strict_for(&t.path());
+        let user = self.more_derives(&t.path(), &[]);
         let decls = u.variants.iter().enumerate().map(|(i, v)| {
             let id = ident::ident(self.model.variant(&t.path(), i));
             let tag_value = v.tag.clone().unwrap_or_else(|| v.name.clone());
@@ -70,7 +63,7 @@ impl Cx<'_> {
                 #id #payload
             }
         });
-        let unknown = if let Some(id) = self.model.catch_all(&t.path()).filter(|_| !self.strict) {
+        let unknown = if let Some(id) = self.model.catch_all(&t.path()).filter(|_| !strict) {
             let doc =
                 format!(" A message whose `{tag}` this version does not know, kept as received.");
             let id = ident::ident(id);
@@ -83,7 +76,7 @@ impl Cx<'_> {
             quote!()
         };
         let tagging = match content {
-            Some(content) if self.strict => {
+            Some(content) if strict => {
                 quote!(#[wiregen(tag = #tag, content = #content, deny_unknown_fields)])
             }
             Some(content) => quote!(#[wiregen(tag = #tag, content = #content)]),
@@ -111,11 +104,7 @@ impl Cx<'_> {
             self.model.ty(&t.path()),
             "A union of the protocol, decoded by the shape of the value.",
         );
-        let user = self.user_derives_for(&super::derive::Shape {
-            already: &["Default"],
-            members: u.variants.iter().map(|v| &v.ty).collect(),
-            extra: None,
-        });
+        let user = self.more_derives(&t.path(), &[]);
         let mut literals = Vec::new();
         let mut members = Vec::new();
         let decls: Vec<TokenStream> = u
@@ -132,6 +121,7 @@ impl Cx<'_> {
                         let text = format!(" Always `{value}` on the wire.");
                         literals.push(enums::emit_literal(
                             self,
+                            &t.path(),
                             &lit,
                             value,
                             quote!(#[doc = #text]),
@@ -183,6 +173,11 @@ impl Cx<'_> {
     /// The object keys a member declares, and whether it keeps undeclared keys itself (a map,
     /// a struct with an `additionalProperties` map, a union or any value: nothing is lost).
     fn member_keys(&self, ty: &Ty) -> (Vec<String>, bool) {
+        if let Ty::Named(p) = ty
+            && self.is_replaced(p)
+        {
+            return (Vec::new(), true);
+        }
         match crate::classify::variant_struct(self.module, ty) {
             Some(s) => (
                 s.fields.iter().map(|f| f.wire.clone()).collect(),

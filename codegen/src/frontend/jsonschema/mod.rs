@@ -414,6 +414,31 @@ impl Loader {
             self.named.insert((doc, pointer.to_string()), path.clone());
             return path;
         }
+        // A definition's own `x-wiregen` object is a hint (the root's is the manifest).
+        if path.module.is_empty()
+            && !pointer.is_empty()
+            && let Some(h) = at.get(manifest::MANIFEST_KEY)
+        {
+            let hloc = self.loc(doc, h, &format!("{pointer}/x-wiregen"));
+            match h.as_object() {
+                Some(members) => {
+                    let pairs = members
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.to_value()))
+                        .collect();
+                    if let Some(hint) =
+                        crate::typesettings::hint(&path.name, pairs, &hloc, &mut self.diags)
+                    {
+                        self.module.hints.push(hint);
+                    }
+                }
+                None => self.error(
+                    hloc,
+                    format!("`x-wiregen` of `{}` is not an object", path.name),
+                    "write `\"x-wiregen\": {\"rename\": \"Name\"}`",
+                ),
+            }
+        }
         self.taken.insert(path.clone(), loc);
         self.named.insert((doc, pointer.to_string()), path.clone());
         self.queue

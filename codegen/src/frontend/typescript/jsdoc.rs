@@ -22,6 +22,8 @@ pub struct JsDoc {
     pub as_type: Option<String>,
     /// `@packageDocumentation`, `@module`, `@file` or `@fileoverview`: docs of the whole package.
     pub package: bool,
+    /// `@wiregen key=value ...`: per-type settings (see [`wiregen_pairs`]).
+    pub wiregen: Vec<String>,
 }
 
 /// Tags whose value is text, not JSON.
@@ -69,6 +71,7 @@ pub fn parse(comment: &str) -> JsDoc {
             }
             "default" => doc.default = Some(json_or_text(&text)),
             "asType" => doc.as_type = Some(text),
+            "wiregen" => doc.wiregen.push(text),
             "packageDocumentation" | "module" | "file" | "fileoverview" => doc.package = true,
             _ => {
                 if let Some(key) = VALIDATION.iter().find(|k| **k == name) {
@@ -85,6 +88,34 @@ pub fn parse(comment: &str) -> JsDoc {
     constraints.sort_by_key(|(k, _)| VALIDATION.iter().position(|v| v == k));
     doc.constraints = constraints;
     doc
+}
+
+/// The settings of a `@wiregen` tag: space-separated `key=value` words; a list (`derives`,
+/// `order`) is comma-separated (`derives=Eq,Hash`), `strict` alone means `strict=true`:
+/// `@wiregen rename=Id derives=Eq,Hash strict unknown_fields=keep`.
+pub fn wiregen_pairs(text: &str) -> Vec<(String, serde_json::Value)> {
+    use serde_json::Value;
+    text.split_whitespace()
+        .map(|word| {
+            let (key, value) = word.split_once('=').unwrap_or((word, "true"));
+            let value = match key {
+                "derives" | "order" => Value::Array(
+                    value
+                        .split(',')
+                        .filter(|v| !v.is_empty())
+                        .map(|v| Value::String(v.to_string()))
+                        .collect(),
+                ),
+                "strict" => match value {
+                    "true" => Value::Bool(true),
+                    "false" => Value::Bool(false),
+                    other => Value::String(other.to_string()),
+                },
+                _ => Value::String(value.to_string()),
+            };
+            (key.to_string(), value)
+        })
+        .collect()
 }
 
 /// A tag's value: JSON if it parses, else the text; an empty tag means `true`.

@@ -37,6 +37,17 @@ impl Loader {
         let docs = docs_of(decl.doc.as_deref());
         let loc = self.loc(job.file, decl.span.start);
         let integer = decl.doc.as_ref().and_then(|d| d.as_type.as_deref()) == Some("integer");
+        if path.module.is_empty()
+            && let Some(doc) = &decl.doc
+        {
+            for text in &doc.wiregen {
+                let pairs = super::jsdoc::wiregen_pairs(text);
+                if let Some(h) = crate::typesettings::hint(&path.name, pairs, &loc, &mut self.diags)
+                {
+                    self.module.hints.push(h);
+                }
+            }
+        }
         match &decl.kind {
             DeclKind::Interface { .. } => {
                 let slot = self.push_def(&path, docs, loc, false);
