@@ -203,7 +203,7 @@ fn type_settings_that_name_nothing_are_errors_with_the_nearest_name() {
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("`[protocol.types.Replay]` names no type of this protocol"),
+        err.contains("type settings for `Replay`: the protocol has no type `Replay`"),
         "{err}"
     );
     assert!(err.contains("did you mean `Reply`?"), "{err}");

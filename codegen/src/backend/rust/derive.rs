@@ -400,7 +400,7 @@ impl Fix<'_> {
             };
             let through = match &blocker {
                 Some(q) => format!(" (through `{}`)", q.name),
-                None => format!(" (`{}`)", describe(m.ty)),
+                None => format!(" ({})", describe(m.ty)),
             };
             let hint = if m.name.is_empty() && !matches!(t.kind, TypeKind::Alias(_)) {
                 format!(

@@ -482,3 +482,94 @@ fn names_that_collide_round_trip_under_their_resolved_rust_names() {
     assert_eq!(<methods_2::GetUser2 as Request>::METHOD, "get_user");
     assert_eq!(fx::name_collisions::error_codes::NOT_FOUND_2, -32002);
 }
+
+#[test]
+fn a_types_own_derives_order_its_values() {
+    use fx::settings_derives::Version;
+    let mut versions: Vec<Version> = [
+        json!({"major": 1, "minor": 2}),
+        json!({"major": 0, "minor": 9, "label": "rc1"}),
+        json!({"major": 1, "minor": 0}),
+    ]
+    .into_iter()
+    .map(same::<Version>)
+    .collect();
+    versions.sort();
+    let minors: Vec<i64> = versions.iter().map(|v| v.minor).collect();
+    assert_eq!(minors, [9, 0, 2]);
+}
+
+#[test]
+fn a_renamed_type_keeps_its_wire_form() {
+    use fx::settings_rename::{Job, Queue};
+    let q: Queue = same(json!({"pending": [{"id": "a"}, {"id": "b"}]}));
+    assert_eq!(q.pending[1], Job { id: "b".into() });
+}
+
+#[test]
+fn replaced_types_decode_as_the_replacement() {
+    use fx::settings_replace::Peer;
+    let p: Peer = same(json!({"address": "10.0.0.1", "backup": "::1", "labels": {"zone": "a"}}));
+    assert_eq!(p.address, std::net::IpAddr::from([10, 0, 0, 1]));
+    assert!(p.backup.is_some_and(|b| b.is_loopback()));
+    rejects::<Peer>(json!({"address": "not an address"}), "address");
+    // A type of the using crate, given to the builder over the schema's hint, and the derives
+    // it declares.
+    use fx::builder_settings::Node;
+    let mut nodes: Vec<Node> = [
+        json!({"address": "10.0.0.2", "labels": {"zone": "b"}}),
+        json!({"address": "10.0.0.1", "labels": {"zone": "a"}}),
+    ]
+    .into_iter()
+    .map(same::<Node>)
+    .collect();
+    nodes.sort();
+    let labels: Option<&fx::replacements::Labels> = nodes[0].labels.as_ref();
+    assert_eq!(labels.map(|l| l.0["zone"].as_str()), Some("a"));
+}
+
+#[test]
+fn strictness_is_per_type() {
+    use fx::settings_strict::{Command, Event, Level, Note, Signal};
+    rejects::<Command>(json!({"name": "go", "force": true}), "force");
+    same::<Command>(json!({"name": "go", "level": "high"}));
+    let _: Note = wiregen_runtime::from_str(r#"{"text": "t", "extra": 1}"#).unwrap();
+    rejects::<Level>(json!("medium"), "medium");
+    rejects::<Signal>(json!({"type": "reset"}), "reset");
+    assert!(matches!(
+        same::<Event>(json!({"type": "paused"})),
+        Event::Unknown(_)
+    ));
+    // A strict enum is `Copy`.
+    let level = Level::High;
+    let copied = level;
+    assert_eq!(level, copied);
+}
+
+#[test]
+fn a_forced_tag_decides_the_variant() {
+    use fx::settings_tag::Frame;
+    let f: Frame = same(json!({"type": "data", "channel": "audio", "bytes": "AAE="}));
+    assert!(matches!(f, Frame::Audio(_)));
+    assert_eq!(Frame::TAG, "channel");
+}
+
+#[test]
+fn the_hinted_order_decides_between_look_alike_members() {
+    use fx::settings_order::Body;
+    assert!(matches!(
+        same::<Body>(json!({"text": "*hi*"})),
+        Body::Markdown(_)
+    ));
+}
+
+#[test]
+fn string_or_integer_ids_key_a_hash_map() {
+    use fx::auto_derives::{Options, RequestId};
+    let mut pending: std::collections::HashMap<RequestId, &str> = Default::default();
+    pending.insert(same(json!(7)), "initialize");
+    pending.insert(same(json!("7")), "tools/list");
+    assert_eq!(pending[&RequestId::Integer(7)], "initialize");
+    assert_eq!(pending[&RequestId::String("7".into())], "tools/list");
+    assert_eq!(Options::default(), same::<Options>(json!({})));
+}
