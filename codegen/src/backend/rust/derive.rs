@@ -25,6 +25,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::ir::{Extra, Module, Presence, Ty, TypeDef, TypeKind, TypePath, UnionRepr};
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 /// The standard traits whose derive needs every member to implement them.
@@ -47,7 +48,7 @@ pub(crate) struct Traits {
 
 /// One member of a type, as the derive question sees it.
 struct Member<'a> {
-    ty: &'a Ty,
+    ty: Cow<'a, Ty>,
     /// The field or variant it is (for messages); empty for a catch-all.
     name: &'a str,
     loc: Option<&'a crate::diag::Loc>,
@@ -174,14 +175,14 @@ impl Fix<'_> {
                     .fields
                     .iter()
                     .map(|f| Member {
-                        ty: &f.ty,
+                        ty: Cow::Borrowed(&f.ty),
                         name: &f.wire,
                         loc: Some(&f.loc),
                     })
                     .collect();
                 if let Extra::Map(ty) = &s.extra {
                     out.push(Member {
-                        ty,
+                        ty: Cow::Owned(Ty::Map(Box::new(ty.clone()))),
                         name: "additionalProperties",
                         loc: None,
                     });
@@ -191,7 +192,7 @@ impl Fix<'_> {
             TypeKind::Enum(_) if strict => Vec::new(),
             // The `Other(String)` catch-all.
             TypeKind::Enum(_) => vec![Member {
-                ty: &Ty::String,
+                ty: Cow::Owned(Ty::String),
                 name: "",
                 loc: None,
             }],
@@ -200,7 +201,7 @@ impl Fix<'_> {
                     .variants
                     .iter()
                     .map(|v| Member {
-                        ty: &v.ty,
+                        ty: Cow::Borrowed(&v.ty),
                         name: &v.name,
                         loc: Some(&v.loc),
                     })
@@ -208,7 +209,7 @@ impl Fix<'_> {
                 // The `Unknown(wg::Value)` catch-all of a tagged union.
                 if !strict && !matches!(u.repr, UnionRepr::Untagged | UnionRepr::Unclassified) {
                     out.push(Member {
-                        ty: &Ty::Any,
+                        ty: Cow::Owned(Ty::Any),
                         name: "",
                         loc: None,
                     });
@@ -216,7 +217,7 @@ impl Fix<'_> {
                 out
             }
             TypeKind::Alias(ty) => vec![Member {
-                ty,
+                ty: Cow::Borrowed(ty),
                 name: "",
                 loc: None,
             }],
@@ -227,7 +228,12 @@ impl Fix<'_> {
     fn wants(&self, t: &TypeDef, k: usize) -> bool {
         let p = t.path();
         if self.replaced(t) {
-            return self.traits.asked(&p, k);
+            // Exactly what the user declares for the replacement (not `extra_derives`).
+            return self
+                .traits
+                .own
+                .get(&p)
+                .is_some_and(|l| l.iter().any(|(_, n)| n == STANDARD[k]));
         }
         match (&t.kind, k) {
             // A constant type derives these itself.
@@ -295,7 +301,7 @@ impl Fix<'_> {
                 let mut local = self.wants(t, k);
                 if local && Self::counts(t, k) {
                     for m in self.members(t) {
-                        local &= self.ty_ok(k, m.ty, Some(&p), &mut |q| match index.get(q) {
+                        local &= self.ty_ok(k, &m.ty, Some(&p), &mut |q| match index.get(q) {
                             Some(&j) => {
                                 users[j].push(i);
                                 true
@@ -379,7 +385,7 @@ impl Fix<'_> {
         let p = t.path();
         for m in self.members(t) {
             let mut blocker: Option<TypePath> = None;
-            let ok = self.ty_ok(k, m.ty, Some(&p), &mut |q| {
+            let ok = self.ty_ok(k, &m.ty, Some(&p), &mut |q| {
                 let has = self.traits.has(q, k);
                 if !has && blocker.is_none() {
                     blocker = Some(q.clone());
@@ -400,7 +406,7 @@ impl Fix<'_> {
             };
             let through = match &blocker {
                 Some(q) => format!(" (through `{}`)", q.name),
-                None => format!(" ({})", describe(m.ty)),
+                None => format!(" ({})", describe(&m.ty)),
             };
             let hint = if m.name.is_empty() && !matches!(t.kind, TypeKind::Alias(_)) {
                 format!(
