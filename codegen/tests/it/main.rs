@@ -11,6 +11,7 @@ mod hardening;
 mod robustness;
 mod snapshots;
 mod ts_errors;
+mod type_settings;
 mod typescript;
 mod warnings;
 
