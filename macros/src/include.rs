@@ -3,7 +3,8 @@
 //!
 //! Syntax: `include_protocol!("path", key = value, ...)`. The path is relative to the crate's
 //! `CARGO_MANIFEST_DIR`; the settings are `wiregen.toml`'s `[settings]` keys, read by the same
-//! deserializer (`wiregen::config::Settings`), so the vocabulary cannot drift.
+//! deserializer (`wiregen::config::Settings`), so the vocabulary cannot drift. Per-type
+//! settings are a TOML inline table: `types = { Task = { rename = "Job", derives = ["Ord"] } }`.
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
@@ -16,7 +17,7 @@ use wiregen::{Diagnostic, RustOptions, Severity};
 /// The parsed macro input.
 pub(crate) struct Args {
     path: LitStr,
-    settings: Vec<(Ident, Expr)>,
+    settings: Vec<(Ident, TokenStream)>,
 }
 
 impl Parse for Args {
@@ -30,7 +31,13 @@ impl Parse for Args {
             }
             let key: Ident = input.parse()?;
             input.parse::<Token![=]>()?;
-            let value: Expr = input.parse()?;
+            // `types = { Name = { rename = "X", derives = ["Eq"] } }` is a TOML inline table,
+            // not a Rust expression: a braced group is taken as written.
+            let value = if input.peek(syn::token::Brace) {
+                input.parse::<proc_macro2::TokenTree>()?.into_token_stream()
+            } else {
+                input.parse::<Expr>()?.into_token_stream()
+            };
             settings.push((key, value));
         }
         Ok(Args { path, settings })
@@ -104,7 +111,7 @@ fn track(file: &Path) -> TokenStream {
 /// The settings, deserialized as TOML (one `key = value` line per argument) into the same
 /// `Settings` type `wiregen.toml` uses; a bad key or value is reported on its own tokens and
 /// the rest of the settings still apply (so the expansion does not cascade).
-fn settings(args: &[(Ident, Expr)], errors: &mut crate::Errors) -> Settings {
+fn settings(args: &[(Ident, TokenStream)], errors: &mut crate::Errors) -> Settings {
     let mut text = String::new();
     for (i, (key, value)) in args.iter().enumerate() {
         if args[..i].iter().any(|(k, _)| k == key) {
@@ -247,6 +254,37 @@ mod tests {
     #[test]
     fn typescript_fixtures_with_settings_match_the_library() {
         assert!(compare_fixtures("ts", ".ts") >= 5);
+    }
+
+    #[test]
+    fn per_type_settings_match_the_library() {
+        let fixtures = repo().join("codegen/tests/fixtures/jsonschema");
+        let mut types = std::collections::BTreeMap::new();
+        types.insert(
+            "Task".to_string(),
+            wiregen::config::TypeSettings {
+                rename: Some("Work".into()),
+                derives: vec!["PartialOrd".into(), "Ord".into()],
+                strict: Some(true),
+                ..Default::default()
+            },
+        );
+        let options = RustOptions {
+            source_label: "settings_rename.json".into(),
+            types,
+            ..RustOptions::default()
+        };
+        let out =
+            wiregen::generate(&fixtures.join("settings_rename.json"), &options).expect("generates");
+        let (macro_code, _) = expanded(
+            quote!(
+                "settings_rename.json",
+                types = { Task = { rename = "Work", derives = ["PartialOrd", "Ord"], strict = true } }
+            ),
+            &fixtures,
+        );
+        assert_eq!(macro_code, formatted(&out.code));
+        assert!(macro_code.contains("pub struct Work"), "{macro_code}");
     }
 
     #[test]
