@@ -62,6 +62,7 @@ fn main() {
             .unwrap();
         }
     }
+    guide_examples(&mut all);
     writeln!(
         all,
         "/// `settings_replace.json` with settings given to the builder.\npub mod builder_settings {{ include!(concat!(env!(\"OUT_DIR\"), \"/builder_settings.rs\")); }}"
@@ -69,4 +70,66 @@ fn main() {
     .unwrap();
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
     std::fs::write(Path::new(&out).join("all.rs"), all).expect("write all.rs");
+}
+
+/// The JSON examples of docs/guide.md's "Customising the output", each with the `toml` block
+/// right after it as its `wiregen.toml` types: generated into `guide_N` modules, compiled with
+/// the rest (the `it` tests check the Rust the guide shows).
+fn guide_examples(all: &mut String) {
+    let guide = Path::new("../../../docs/guide.md");
+    println!("cargo:rerun-if-changed={}", guide.display());
+    let text = std::fs::read_to_string(guide).expect("docs/guide.md");
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    let blocks = fenced_blocks(&text, "## Customising the output");
+    for (i, (lang, body)) in blocks.iter().enumerate() {
+        if lang != "json" {
+            continue;
+        }
+        let dir = out.join(format!("guide_{i}"));
+        std::fs::create_dir_all(&dir).expect("guide example directory");
+        std::fs::write(dir.join("api.json"), body).expect("write example");
+        let types = match blocks.get(i + 1) {
+            Some((lang, toml)) if lang == "toml" => toml.as_str(),
+            _ => "",
+        };
+        std::fs::write(
+            dir.join("wiregen.toml"),
+            format!(
+                "[[protocol]]\nname = \"guide\"\ninput = \"api.json\"\noutput = \"api.rs\"\n{types}"
+            ),
+        )
+        .expect("write example config");
+        let config =
+            wiregen::config::load(&dir.join("wiregen.toml")).unwrap_or_else(|e| panic!("{e}"));
+        let code = wiregen::generate(&dir.join("api.json"), &config.protocols[0].rust_options())
+            .unwrap_or_else(|e| panic!("guide example {i}: {e}"))
+            .code;
+        std::fs::write(dir.join("api.rs"), code).expect("write example code");
+        writeln!(
+            all,
+            "/// Example {i} of docs/guide.md, \"Customising the output\".\npub mod guide_{i} {{ include!(concat!(env!(\"OUT_DIR\"), \"/guide_{i}/api.rs\")); }}"
+        )
+        .unwrap();
+    }
+}
+
+/// The fenced code blocks (language, body) of the section that starts with `heading`.
+fn fenced_blocks(text: &str, heading: &str) -> Vec<(String, String)> {
+    let start = text.find(heading).expect("the guide section");
+    let section = &text[start + heading.len()..];
+    let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+    let mut blocks = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    for line in section.lines() {
+        match (&mut current, line.strip_prefix("```")) {
+            (None, Some(lang)) => current = Some((lang.trim().to_string(), String::new())),
+            (Some(_), Some(_)) => blocks.extend(current.take()),
+            (Some((_, body)), None) => {
+                body.push_str(line);
+                body.push('\n');
+            }
+            (None, None) => {}
+        }
+    }
+    blocks
 }

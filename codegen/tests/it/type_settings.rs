@@ -328,3 +328,76 @@ fn unknown_fields_is_read_from_every_front_door() {
     .unwrap_err();
     assert!(err.contains("unknown variant `drop`"), "{err}");
 }
+
+/// The fenced code blocks (language, body) of the guide section that starts with `heading`.
+fn fenced_blocks(text: &str, heading: &str) -> Vec<(String, String)> {
+    let start = text.find(heading).expect("the guide section");
+    let section = &text[start + heading.len()..];
+    let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+    let mut blocks = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    for line in section.lines() {
+        match (&mut current, line.strip_prefix("```")) {
+            (None, Some(lang)) => current = Some((lang.trim().to_string(), String::new())),
+            (Some(_), Some(_)) => blocks.extend(current.take()),
+            (Some((_, body)), None) => {
+                body.push_str(line);
+                body.push('\n');
+            }
+            (None, None) => {}
+        }
+    }
+    blocks
+}
+
+#[test]
+fn the_guide_shows_the_rust_its_customising_examples_generate() {
+    let guide = std::fs::read_to_string(crate::repo_root().join("docs/guide.md")).unwrap();
+    let blocks = fenced_blocks(&guide, "## Customising the output");
+    let mut code = String::new();
+    let mut checked = 0;
+    for (i, (lang, body)) in blocks.iter().enumerate() {
+        match lang.as_str() {
+            "json" => {
+                let dir = tempfile::tempdir().unwrap();
+                std::fs::write(dir.path().join("api.json"), body).unwrap();
+                let types = match blocks.get(i + 1) {
+                    Some((l, t)) if l == "toml" => t.as_str(),
+                    _ => "",
+                };
+                std::fs::write(
+                    dir.path().join("wiregen.toml"),
+                    format!("[[protocol]]\nname = \"g\"\ninput = \"api.json\"\noutput = \"api.rs\"\n{types}"),
+                )
+                .unwrap();
+                let config = wiregen::config::load(&dir.path().join("wiregen.toml"))
+                    .unwrap_or_else(|e| panic!("example {i}: {e}"));
+                code = wiregen::generate(
+                    &dir.path().join("api.json"),
+                    &config.protocols[0].rust_options(),
+                )
+                .unwrap_or_else(|e| panic!("example {i}: {e}"))
+                .code;
+            }
+            "toml" => {
+                let config = format!(
+                    "[[protocol]]\nname = \"g\"\ninput = \"a.json\"\noutput = \"a.rs\"\n{body}"
+                );
+                wiregen::config::parse(Path::new("wiregen.toml"), &config)
+                    .unwrap_or_else(|e| panic!("example {i}: {e}"));
+            }
+            "rust" => {
+                let lines: std::collections::BTreeSet<&str> = code.lines().map(str::trim).collect();
+                for line in body.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                    assert!(
+                        lines.contains(line),
+                        "guide block {i}: `{line}` is not in\n{code}"
+                    );
+                }
+                checked += 1;
+            }
+            _ => {}
+        }
+    }
+    assert!(checked >= 7, "only {checked} Rust blocks checked");
+}
