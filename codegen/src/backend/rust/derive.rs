@@ -49,6 +49,8 @@ pub(crate) struct Traits {
 /// One member of a type, as the derive question sees it.
 struct Member<'a> {
     ty: Cow<'a, Ty>,
+    /// An optional struct field (`Option` / `wg::Maybe`: `Default` whatever it holds).
+    optional: bool,
     /// The field or variant it is (for messages); empty for a catch-all.
     name: &'a str,
     loc: Option<&'a crate::diag::Loc>,
@@ -176,6 +178,7 @@ impl Fix<'_> {
                     .iter()
                     .map(|f| Member {
                         ty: Cow::Borrowed(&f.ty),
+                        optional: f.presence() != Presence::Required,
                         name: &f.wire,
                         loc: Some(&f.loc),
                     })
@@ -183,6 +186,7 @@ impl Fix<'_> {
                 if let Extra::Map(ty) = &s.extra {
                     out.push(Member {
                         ty: Cow::Owned(Ty::Map(Box::new(ty.clone()))),
+                        optional: false,
                         name: "additionalProperties",
                         loc: None,
                     });
@@ -193,6 +197,7 @@ impl Fix<'_> {
             // The `Other(String)` catch-all.
             TypeKind::Enum(_) => vec![Member {
                 ty: Cow::Owned(Ty::String),
+                optional: false,
                 name: "",
                 loc: None,
             }],
@@ -202,6 +207,7 @@ impl Fix<'_> {
                     .iter()
                     .map(|v| Member {
                         ty: Cow::Borrowed(&v.ty),
+                        optional: false,
                         name: &v.name,
                         loc: Some(&v.loc),
                     })
@@ -210,6 +216,7 @@ impl Fix<'_> {
                 if !strict && !matches!(u.repr, UnionRepr::Untagged | UnionRepr::Unclassified) {
                     out.push(Member {
                         ty: Cow::Owned(Ty::Any),
+                        optional: false,
                         name: "",
                         loc: None,
                     });
@@ -218,6 +225,7 @@ impl Fix<'_> {
             }
             TypeKind::Alias(ty) => vec![Member {
                 ty: Cow::Borrowed(ty),
+                optional: false,
                 name: "",
                 loc: None,
             }],
@@ -240,7 +248,7 @@ impl Fix<'_> {
             (TypeKind::Alias(Ty::Literal(_)), EQ | HASH | COPY | DEFAULT) => true,
             (TypeKind::Alias(Ty::Literal(_)), _) => self.traits.asked(&p, k),
             (_, EQ | HASH) => true,
-            (TypeKind::Struct(s), DEFAULT) => defaultable(s),
+            (TypeKind::Struct(s), DEFAULT) => defaultable(s) || self.traits.asked(&p, k),
             (TypeKind::Enum(_) | TypeKind::Union(_), DEFAULT) => false,
             (TypeKind::Enum(_), COPY) => self.options.strict_for(&p) || self.traits.asked(&p, k),
             // A plain alias is its target; a cyclic one is a newtype of it.
@@ -279,10 +287,11 @@ impl Fix<'_> {
         }
     }
 
-    /// Whether member `m` of `t` matters for trait `k` (struct fields do not decide
-    /// `Default`: they are optional or constant when the struct wants it).
-    fn counts(t: &TypeDef, k: usize) -> bool {
-        !(k == DEFAULT && matches!(t.kind, TypeKind::Struct(_)))
+    /// Whether the members of `t` decide trait `k` (not `Default` of a struct whose fields
+    /// are all optional or constant: it derives `Default` itself), and whether member `m`
+    /// does (an optional field is `Default` whatever it holds).
+    fn counts(t: &TypeDef, k: usize, m: &Member<'_>) -> bool {
+        k != DEFAULT || !(m.optional || matches!(&t.kind, TypeKind::Struct(s) if defaultable(s)))
     }
 
     fn solve(&self) -> HashMap<TypePath, u8> {
@@ -299,8 +308,8 @@ impl Fix<'_> {
             for (i, t) in types.iter().enumerate() {
                 let p = t.path();
                 let mut local = self.wants(t, k);
-                if local && Self::counts(t, k) {
-                    for m in self.members(t) {
+                if local {
+                    for m in self.members(t).iter().filter(|m| Self::counts(t, k, m)) {
                         local &= self.ty_ok(k, &m.ty, Some(&p), &mut |q| match index.get(q) {
                             Some(&j) => {
                                 users[j].push(i);
@@ -362,28 +371,13 @@ impl Fix<'_> {
         );
         if !self.wants(t, k) {
             let why = match &t.kind {
-                TypeKind::Struct(s) => {
-                    let f = s
-                        .fields
-                        .iter()
-                        .find(|f| {
-                            f.presence() == Presence::Required && !matches!(f.ty, Ty::Literal(_))
-                        })
-                        .map(|f| f.wire.as_str())
-                        .unwrap_or_default();
-                    return Diagnostic::error(
-                        t.loc.clone(),
-                        format!("{head}, but its member `{f}` is required and has no default"),
-                    )
-                    .hint(hint);
-                }
                 TypeKind::Enum(_) => "an enumeration has no default value",
                 _ => "a union has no default variant",
             };
             return Diagnostic::error(t.loc.clone(), format!("{head}, but {why}")).hint(hint);
         }
         let p = t.path();
-        for m in self.members(t) {
+        for m in self.members(t).iter().filter(|m| Self::counts(t, k, m)) {
             let mut blocker: Option<TypePath> = None;
             let ok = self.ty_ok(k, &m.ty, Some(&p), &mut |q| {
                 let has = self.traits.has(q, k);

@@ -296,7 +296,6 @@ impl Cx<'_> {
             Ty::Bool => quote!(bool),
             Ty::Integer => quote!(i64),
             Ty::Number => quote!(f64),
-            Ty::Named(p) if self.is_replaced(p) => self.replaced[p].clone(),
             Ty::Named(p) => {
                 let path = self.path_to(p, from);
                 match owner {
@@ -325,8 +324,11 @@ impl Cx<'_> {
         }
     }
 
-    /// A relative path from module `from` to the type `p`.
+    /// A relative path from module `from` to the type `p` (the user's path for a replaced type).
     pub fn path_to(&self, p: &TypePath, from: &[String]) -> TokenStream {
+        if let Some(path) = self.replaced.get(p) {
+            return path.clone();
+        }
         let common = from
             .iter()
             .zip(&p.module)
