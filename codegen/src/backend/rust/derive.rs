@@ -44,6 +44,28 @@ pub(crate) struct Traits {
     global: Vec<(TokenStream, String)>,
     /// Each type's own `derives`, parsed.
     own: HashMap<TypePath, Vec<(TokenStream, String)>>,
+    /// Untagged unions of scalars with a number member (`string | number` ids): `Eq` and
+    /// `Hash` are written by hand (see [`number_id_union`]).
+    manual: BTreeSet<TypePath>,
+}
+
+/// Whether `t` is an untagged union of scalars (strings, numbers, integers, booleans,
+/// constants) with at least one `number` member, like MCP's `RequestId = string | number`.
+/// Such a union gets `Eq` and `Hash` by hand: a number compares by value and hashes by its
+/// bits (`-0` as `0`, so equal values hash alike). JSON has no NaN, so every decoded value
+/// equals itself; only a NaN made in Rust would break `Eq`'s reflexivity.
+pub(crate) fn number_id_union(t: &TypeDef) -> bool {
+    let TypeKind::Union(u) = &t.kind else {
+        return false;
+    };
+    u.repr == UnionRepr::Untagged
+        && u.variants.iter().any(|v| v.ty == Ty::Number)
+        && u.variants.iter().all(|v| {
+            matches!(
+                v.ty,
+                Ty::String | Ty::Number | Ty::Integer | Ty::Bool | Ty::Literal(_)
+            )
+        })
 }
 
 /// One member of a type, as the derive question sees it.
@@ -102,10 +124,17 @@ impl Traits {
         if diags.has_errors() {
             return Err(diags);
         }
+        let manual = module
+            .types
+            .iter()
+            .filter(|t| number_id_union(t))
+            .map(TypeDef::path)
+            .collect();
         let mut traits = Traits {
             has: HashMap::new(),
             global,
             own,
+            manual,
         };
         let cx = Fix {
             module,
@@ -291,6 +320,9 @@ impl Fix<'_> {
     /// are all optional or constant: it derives `Default` itself), and whether member `m`
     /// does (an optional field is `Default` whatever it holds).
     fn counts(t: &TypeDef, k: usize, m: &Member<'_>) -> bool {
+        if matches!(k, EQ | HASH) && *m.ty == Ty::Number && number_id_union(t) {
+            return false;
+        }
         k != DEFAULT || !(m.optional || matches!(&t.kind, TypeKind::Struct(s) if defaultable(s)))
     }
 
@@ -453,6 +485,11 @@ impl Cx<'_> {
     pub(crate) fn more_derives(&self, p: &TypePath, base: &[&str]) -> TokenStream {
         let t = &self.traits;
         let mut names: Vec<&str> = Vec::new();
+        let base: Vec<&str> = if t.manual.contains(p) {
+            base.iter().copied().chain(["Eq", "Hash"]).collect()
+        } else {
+            base.to_vec()
+        };
         let mut chosen: Vec<TokenStream> = Vec::new();
         for k in [EQ, HASH] {
             if t.has(p, k) && !base.contains(&STANDARD[k]) {
@@ -478,6 +515,38 @@ impl Cx<'_> {
             quote!()
         } else {
             quote!(#[derive(#(#chosen),*)])
+        }
+    }
+
+    /// `impl Eq` and `impl Hash` for a [`number_id_union`] (nothing for other types).
+    pub(crate) fn manual_eq_hash(&self, t: &TypeDef) -> TokenStream {
+        if !self.traits.manual.contains(&t.path()) {
+            return quote!();
+        }
+        let name = crate::ident::ident(self.model.ty(&t.path()));
+        let TypeKind::Union(u) = &t.kind else {
+            return quote!();
+        };
+        let arms = u.variants.iter().enumerate().map(|(i, v)| {
+            let id = crate::ident::ident(self.model.variant(&t.path(), i));
+            match v.ty {
+                // `+ 0.0` turns `-0.0` into `0.0`: the two are equal, so they hash alike.
+                Ty::Number => quote!(Self::#id(v) => (*v + 0.0).to_bits().hash(state)),
+                _ => quote!(Self::#id(v) => v.hash(state)),
+            }
+        });
+        let doc = " Numbers compare by value; JSON has no NaN, so decoded values equal themselves.";
+        quote! {
+            #[doc = #doc]
+            impl Eq for #name {}
+            impl ::core::hash::Hash for #name {
+                fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                    ::core::mem::discriminant(self).hash(state);
+                    match self {
+                        #(#arms,)*
+                    }
+                }
+            }
         }
     }
 

@@ -152,6 +152,7 @@ impl Cx<'_> {
             })
             .collect();
         let union_name = name.to_string();
+        let eq_hash = self.manual_eq_hash(t);
         quote! {
             #docs_attr
             #[derive(Debug, Clone, PartialEq, wg::Serialize)]
@@ -166,6 +167,7 @@ impl Cx<'_> {
                     wg::untagged::decode(d, #union_name, &[#(#members),*])
                 }
             }
+            #eq_hash
             #(#literals)*
         }
     }

@@ -573,3 +573,27 @@ fn string_or_integer_ids_key_a_hash_map() {
     assert_eq!(pending[&RequestId::String("7".into())], "tools/list");
     assert_eq!(Options::default(), same::<Options>(json!({})));
 }
+
+#[test]
+fn string_or_number_ids_key_a_hash_map_and_equal_numbers_hash_alike() {
+    use fx::auto_derives::McpRequestId;
+    use std::hash::BuildHasher;
+    let mut pending: std::collections::HashMap<McpRequestId, &str> = Default::default();
+    pending.insert(same(json!(1)), "initialize");
+    pending.insert(same(json!("1")), "ping");
+    pending.insert(same(json!(2.5)), "tools/call");
+    assert_eq!(pending[&McpRequestId::Number(1.0)], "initialize");
+    assert_eq!(pending[&McpRequestId::String("1".into())], "ping");
+    assert_eq!(pending[&McpRequestId::Number(2.5)], "tools/call");
+    // `-0` and `0` are equal, so they must hash alike.
+    let hasher = std::collections::hash_map::RandomState::new();
+    assert_eq!(McpRequestId::Number(-0.0), McpRequestId::Number(0.0));
+    assert_eq!(
+        hasher.hash_one(McpRequestId::Number(-0.0)),
+        hasher.hash_one(McpRequestId::Number(0.0))
+    );
+    assert_ne!(
+        hasher.hash_one(McpRequestId::Number(1.0)),
+        hasher.hash_one(McpRequestId::String("1".into()))
+    );
+}
