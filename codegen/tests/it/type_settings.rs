@@ -401,3 +401,41 @@ fn the_guide_shows_the_rust_its_customising_examples_generate() {
     }
     assert!(checked >= 7, "only {checked} Rust blocks checked");
 }
+
+#[test]
+fn a_rename_onto_a_taken_name_is_resolved_by_the_model_with_a_warning() {
+    let path = fixtures("jsonschema").join("settings_rename.json");
+    let mut types = BTreeMap::new();
+    types.insert(
+        "Task".to_string(),
+        TypeSettings {
+            rename: Some("Queue".into()),
+            ..Default::default()
+        },
+    );
+    let out = wiregen::generate(
+        &path,
+        &wiregen::RustOptions {
+            types,
+            ..options("r")
+        },
+    )
+    .unwrap_or_else(|d| panic!("{d}"));
+    // `Task` comes first in the protocol, so it keeps `Queue`; the protocol's `Queue` is numbered.
+    assert!(
+        out.code
+            .contains("pub struct Queue {\n    /// The `id` member."),
+        "{}",
+        out.code
+    );
+    assert!(
+        out.code.contains("pub struct Queue2 {") && out.code.contains("Vec<Queue>"),
+        "{}",
+        out.code
+    );
+    let warnings = out.warnings.to_string();
+    assert!(
+        warnings.contains("both become `Queue` in Rust"),
+        "{warnings}"
+    );
+}
