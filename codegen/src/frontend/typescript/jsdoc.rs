@@ -1,5 +1,6 @@
 //! JSDoc comments: the description (normalised as ts-json-schema-generator does, so both
-//! routes give the same docs), `@title`, `@deprecated`, `@default`, `@asType integer`, and the
+//! routes give the same docs), `@title`, `@deprecated`, `@default`, `@asType integer`, `@wiregen`
+//! (per-type settings, [`wiregen_pairs`]), and the
 //! validation-only tags of JSON Schema (`@format`, `@minimum`, ...), which become constraints.
 
 use crate::frontend::jsonschema::VALIDATION;
