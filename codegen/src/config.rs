@@ -4,6 +4,7 @@
 //! [settings]                      # defaults for every protocol
 //! extra_derives = []              # extra derives on every generated type
 //! strict = false                  # reject unknown fields, tags and enum strings
+//! unknown_fields = "ignore"       # or "reject", or "keep" (kept in order, written back)
 //! allowed_roots = []              # more directories `$ref`s and imports may read
 //!
 //! [[protocol]]
@@ -42,6 +43,11 @@ pub struct Settings {
     /// ignored / kept in `Unknown` and `Other` variants, so newer peers do not break older ones).
     #[serde(default)]
     pub strict: bool,
+    /// What decoding does with members a struct does not declare: `ignore` (the default),
+    /// `reject` (what `strict` does to them) or `keep` (kept in order and written back);
+    /// unset, `strict` decides.
+    #[serde(default)]
+    pub unknown_fields: Option<UnknownFields>,
     /// Directories inputs may read besides the default root (the wiregen.toml directory, the
     /// crate directory for `include_protocol!`); relative to that root. See docs/guide.md,
     /// "Security".
@@ -96,6 +102,27 @@ pub struct TypeSettings {
     /// in their own order.
     #[serde(default)]
     pub order: Vec<String>,
+    /// What decoding does with members this type does not declare (overrides `strict` and
+    /// the protocol's `unknown_fields`; a union's setting covers its variant structs).
+    #[serde(default)]
+    pub unknown_fields: Option<UnknownFields>,
+    /// Strict decoding of this type; `true` rejects unknown members unless `unknown_fields`
+    /// says otherwise.
+    #[serde(default)]
+    pub strict: Option<bool>,
+}
+
+/// What decoding does with members a struct does not declare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnknownFields {
+    /// Skip them (the default).
+    #[default]
+    Ignore,
+    /// Fail with an error naming the member.
+    Reject,
+    /// Keep them, in order, and write them back when encoding.
+    Keep,
 }
 
 /// A loaded `wiregen.toml`.
@@ -134,6 +161,7 @@ impl Protocol {
             source_label: self.input.to_string_lossy().replace('\\', "/"),
             extra_derives: self.settings.extra_derives.clone(),
             strict: self.settings.strict,
+            unknown_fields: self.settings.unknown_fields,
             allowed_roots: self.settings.allowed_roots(&self.root),
             types: self.types.clone(),
         }

@@ -53,6 +53,7 @@ pub(crate) fn expand(args: Args, base: &Path) -> TokenStream {
         source_label: rel.clone(),
         extra_derives: settings.extra_derives,
         strict: settings.strict,
+        unknown_fields: settings.unknown_fields,
         allowed_roots,
         types: Default::default(),
     };

@@ -5,6 +5,7 @@
 //! derives (from other crates) are added everywhere: the user vouches for them.
 
 use super::Cx;
+use crate::config::UnknownFields;
 use crate::ir::{Extra, Ty, TypeKind, TypePath};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -107,7 +108,8 @@ impl Cx<'_> {
                     .all(|f| name == "Default" || self.supports(name, &f.ty, seen))
                     && match &s.extra {
                         Extra::Map(t) => self.supports(name, t, seen),
-                        _ => true,
+                        // The kept members' map (`wg::UnknownFields`) is never `Copy`.
+                        _ => !(name == "Copy" && self.unknown_fields(def) == UnknownFields::Keep),
                     }
             }
             TypeKind::Union(u) => {

@@ -11,6 +11,7 @@ mod jsonrpc;
 mod structs;
 mod unions;
 
+use crate::config::UnknownFields;
 use crate::diag::{Diagnostic, Diagnostics, Loc};
 use crate::ident;
 use crate::ir::{Docs, Module, Ty, TypeDef, TypeKind, TypePath};
@@ -31,6 +32,9 @@ pub struct RustOptions {
     /// Strict decoding: unknown fields, union tags and enum strings are errors instead of
     /// being ignored (fields) or kept (`Unknown` / `Other` variants).
     pub strict: bool,
+    /// What decoding does with members a struct does not declare, for every type without a
+    /// setting of its own; `None`: `strict` decides (reject when strict, ignore otherwise).
+    pub unknown_fields: Option<crate::config::UnknownFields>,
     /// Directories the input may read files from (the entry, `$ref`s, imports), after
     /// symlinks are resolved; empty: the entry file's directory (see [`crate::fsaccess`]).
     pub allowed_roots: Vec<std::path::PathBuf>,
@@ -67,6 +71,7 @@ pub fn emit(module: &Module, model: &Model, options: &RustOptions) -> Result<Str
         extra_derives,
         extra_names,
         strict: options.strict,
+        options,
         recursion: Recursion::new(module),
         alias_cycles: alias_cycles(module),
     };
@@ -153,6 +158,7 @@ pub(crate) struct Cx<'m> {
     /// The last segment of each extra derive's path (`Eq`, `JsonSchema`).
     pub extra_names: Vec<String>,
     pub strict: bool,
+    options: &'m RustOptions,
     recursion: Recursion,
     /// Aliases that reach themselves through other aliases (emitted as newtypes).
     alias_cycles: BTreeSet<TypePath>,
@@ -195,16 +201,17 @@ impl Cx<'_> {
         out
     }
 
-    /// Common derives (serde's, with the runtime's re-export) plus the user's extras that
-    /// apply to a type of this shape.
+    /// Common derives (serde's, with the runtime's re-export), `deny_unknown_fields` for a
+    /// struct that rejects unknown members, plus the user's extras that apply to a type of
+    /// this shape.
     pub(crate) fn derives(
         &self,
         extra: TokenStream,
-        is_struct: bool,
+        deny_unknown_fields: bool,
         shape: &derive::Shape<'_>,
     ) -> TokenStream {
         let user = self.user_derives_for(shape);
-        let strict = if self.strict && is_struct {
+        let strict = if deny_unknown_fields {
             quote!(#[serde(deny_unknown_fields)])
         } else {
             quote!()
@@ -215,6 +222,11 @@ impl Cx<'_> {
             #strict
             #user
         }
+    }
+
+    /// What decoding does with members type `t` does not declare: see [`unknown_fields`].
+    pub(crate) fn unknown_fields(&self, t: &TypeDef) -> UnknownFields {
+        unknown_fields(self.options, t)
     }
 
     fn emit_alias(&self, t: &TypeDef, ty: &Ty) -> TokenStream {
@@ -333,6 +345,28 @@ impl Cx<'_> {
             _ => false,
         }
     }
+}
+
+/// What decoding does with members the type `t` does not declare, the one place this is
+/// decided: the type's own `[protocol.types.Name]` setting (for a type inside a union's module,
+/// the setting of the protocol's union that holds it), `unknown_fields` first, then
+/// `strict = true` (reject); else the protocol's `unknown_fields`, then its `strict` (reject);
+/// else ignore.
+pub(crate) fn unknown_fields(options: &RustOptions, t: &TypeDef) -> UnknownFields {
+    let top = t.module.first().unwrap_or(&t.name);
+    let own = options
+        .types
+        .get(top)
+        .and_then(|s| match (s.unknown_fields, s.strict) {
+            (Some(policy), _) => Some(policy),
+            (None, Some(true)) => Some(UnknownFields::Reject),
+            (None, _) => None,
+        });
+    own.or(options.unknown_fields).unwrap_or(if options.strict {
+        UnknownFields::Reject
+    } else {
+        UnknownFields::Ignore
+    })
 }
 
 /// `#[doc]` lines for a type, its `#[doc(alias)]` when the Rust name differs from the
@@ -495,5 +529,89 @@ fn inline_refs(ty: &Ty, out: &mut BTreeSet<TypePath>) {
         Ty::Nullable(t) => inline_refs(t, out),
         Ty::Tuple(ts) => ts.iter().for_each(|t| inline_refs(t, out)),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RustOptions, UnknownFields, unknown_fields};
+    use crate::config::TypeSettings;
+    use crate::diag::Loc;
+    use crate::ir::{Struct, TypeDef, TypeKind};
+
+    fn def(module: &[&str], name: &str) -> TypeDef {
+        TypeDef {
+            module: module.iter().map(|m| m.to_string()).collect(),
+            name: name.into(),
+            docs: Default::default(),
+            loc: Loc::file("t.json"),
+            hoisted: false,
+            kind: TypeKind::Struct(Struct::default()),
+        }
+    }
+
+    fn options(
+        strict: bool,
+        global: Option<UnknownFields>,
+        own: Option<(Option<UnknownFields>, Option<bool>)>,
+    ) -> RustOptions {
+        let mut o = RustOptions {
+            strict,
+            unknown_fields: global,
+            ..Default::default()
+        };
+        if let Some((unknown_fields, strict)) = own {
+            o.types.insert(
+                "Msg".into(),
+                TypeSettings {
+                    unknown_fields,
+                    strict,
+                    ..Default::default()
+                },
+            );
+        }
+        o
+    }
+
+    #[test]
+    fn unknown_fields_policy_prefers_the_type_then_the_protocol_then_strict() {
+        use UnknownFields::*;
+        let msg = def(&[], "Msg");
+        let cases = [
+            // (global strict, global policy, per-type (policy, strict), expected)
+            (false, None, None, Ignore),
+            (true, None, None, Reject),
+            (true, Some(Keep), None, Keep),
+            (false, Some(Reject), None, Reject),
+            (true, Some(Keep), Some((Some(Ignore), None)), Ignore),
+            (false, Some(Keep), Some((None, Some(true))), Reject),
+            (false, None, Some((Some(Keep), Some(true))), Keep),
+            (true, None, Some((None, Some(false))), Reject),
+            (false, Some(Keep), Some((None, None)), Keep),
+        ];
+        for (strict, global, own, expected) in cases {
+            let got = unknown_fields(&options(strict, global, own), &msg);
+            assert_eq!(
+                got, expected,
+                "strict {strict}, global {global:?}, own {own:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_fields_policy_of_a_union_covers_its_variant_structs() {
+        let o = options(false, None, Some((Some(UnknownFields::Keep), None)));
+        assert_eq!(
+            unknown_fields(&o, &def(&["Msg"], "Spawn")),
+            UnknownFields::Keep
+        );
+        assert_eq!(
+            unknown_fields(&o, &def(&["Other"], "Msg")),
+            UnknownFields::Ignore
+        );
+        assert_eq!(
+            unknown_fields(&o, &def(&[], "Spawn")),
+            UnknownFields::Ignore
+        );
     }
 }
