@@ -293,6 +293,40 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_unknown_fields_policy_globally_and_per_type() {
+        let c = parse(
+            Path::new("wiregen.toml"),
+            r#"
+            [settings]
+            unknown_fields = "keep"
+            [[protocol]]
+            name = "a"
+            input = "a.json"
+            output = "a.rs"
+            [protocol.types.Ping]
+            unknown_fields = "reject"
+            [protocol.types.Pong]
+            strict = true
+            "#,
+        )
+        .unwrap();
+        let o = c.protocols[0].rust_options();
+        assert_eq!(o.unknown_fields, Some(UnknownFields::Keep));
+        assert_eq!(o.types["Ping"].unknown_fields, Some(UnknownFields::Reject));
+        assert_eq!(o.types["Pong"].strict, Some(true));
+        let e = parse(
+            Path::new("wiregen.toml"),
+            "[settings]\nunknown_fields = \"drop\"\n",
+        )
+        .unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.contains("wiregen.toml:2") && text.contains("keep"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn reports_unknown_keys_with_position() {
         let e = parse(
             Path::new("wiregen.toml"),

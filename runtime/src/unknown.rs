@@ -1,6 +1,7 @@
 //! [`UnknownFields`]: the members a struct does not declare, kept to be written back
 //! (`unknown_fields = "keep"`).
 
+use std::cell::Cell;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -207,8 +208,30 @@ impl Kept {
     }
 }
 
+thread_local! {
+    /// Set while best-match decoding measures what a member lost (see [`measure`]).
+    static HIDDEN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f` with every [`UnknownFields`] serializing as empty, so a member that merely kept
+/// a sibling's members counts them as lost: best-match decoding of untagged unions
+/// ([`crate::untagged`]) still prefers the member that declares them.
+pub(crate) fn measure<R>(f: impl FnOnce() -> R) -> R {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            HIDDEN.with(|h| h.set(self.0));
+        }
+    }
+    let _restore = Restore(HIDDEN.with(|h| h.replace(true)));
+    f()
+}
+
 impl Serialize for UnknownFields {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if HIDDEN.with(Cell::get) {
+            return serializer.serialize_map(Some(0))?.end();
+        }
         let mut map = serializer.serialize_map(Some(self.entries.len()))?;
         for (k, v) in &self.entries {
             map.serialize_entry(k, v)?;

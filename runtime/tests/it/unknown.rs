@@ -179,3 +179,66 @@ fn equal_kept_members_compare_equal_and_order_consistently() {
     assert_ne!(a.cmp(&c), std::cmp::Ordering::Equal);
     assert!(Inner::default().unknown_fields.is_empty());
 }
+
+#[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
+#[serde(crate = "wg::serde")]
+struct Text {
+    value: String,
+    #[serde(flatten)]
+    unknown_fields: wg::UnknownFields,
+}
+
+#[derive(Debug, Clone, PartialEq, wg::Serialize, wg::Deserialize)]
+#[serde(crate = "wg::serde")]
+struct Markdown {
+    value: String,
+    flavor: String,
+    #[serde(flatten)]
+    unknown_fields: wg::UnknownFields,
+}
+
+/// An untagged union as generated code writes it.
+#[derive(Debug, Clone, PartialEq, wg::Serialize)]
+#[serde(crate = "wg::serde", untagged)]
+enum Reply {
+    Text(Text),
+    Markdown(Markdown),
+}
+
+impl<'de> wg::Deserialize<'de> for Reply {
+    fn deserialize<D: wg::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        wg::untagged::decode(
+            d,
+            "Reply",
+            &[
+                wg::untagged::Member {
+                    name: "Text",
+                    keys: &["value"],
+                    open: false,
+                    decode: |v| wg::untagged::member(v, Self::Text),
+                },
+                wg::untagged::Member {
+                    name: "Markdown",
+                    keys: &["value", "flavor"],
+                    open: false,
+                    decode: |v| wg::untagged::member(v, Self::Markdown),
+                },
+            ],
+        )
+    }
+}
+
+#[test]
+fn best_match_prefers_the_member_that_declares_what_another_would_only_keep() {
+    // `Text` comes first and would keep `flavor` unchanged; `Markdown` declares it.
+    let r: Reply = byte_equal(r#"{"value":"**hi**","flavor":"gfm","seen":1}"#);
+    let Reply::Markdown(m) = &r else {
+        panic!("{r:?}")
+    };
+    assert_eq!(m.unknown_fields.keys().collect::<Vec<_>>(), ["seen"]);
+    // Nothing declares `lang`: the first member keeps it.
+    let r: Reply = byte_equal(r#"{"value":"hi","lang":"en"}"#);
+    assert!(matches!(r, Reply::Text(_)), "{r:?}");
+    // Measuring left nothing behind: kept members are written again.
+    assert_eq!(wg::to_string(&r).unwrap(), r#"{"value":"hi","lang":"en"}"#);
+}

@@ -227,3 +227,14 @@ fn the_kept_map_of_a_struct_without_own_name_clash_is_named_unknown_fields() {
         r#"{"sentAt":1,"x":1}"#
     );
 }
+
+#[test]
+fn untagged_unions_still_pick_the_member_that_declares_a_key_the_first_would_keep() {
+    use wiregen_fixtures::keep_untagged_best_match::Reply;
+    let text = r#"{"value":"**hi**","flavor":"gfm","new":true}"#;
+    let r: Reply = wiregen_runtime::from_str(text).unwrap();
+    assert!(matches!(r, Reply::Markdown(_)), "{r:?}");
+    assert_eq!(wiregen_runtime::to_string(&r).unwrap(), text);
+    let r: Reply = wiregen_runtime::from_str(r#"{"value":"hi","lang":"en"}"#).unwrap();
+    assert!(matches!(r, Reply::Text(_)), "{r:?}");
+}
