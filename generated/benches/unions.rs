@@ -323,6 +323,34 @@ fn decode_extra(c: &mut Criterion, name: &str, corpus: &Corpus) {
     group.finish();
 }
 
+/// `ignore` (the derive) against `keep`, interleaved: each round decodes the corpus 20 times
+/// with each decoder (alternating which goes first) and the fastest round of each counts.
+/// The minimum is what the code costs when nothing else runs; on a shared machine it is far
+/// steadier than criterion's mean. Printed as `interleaved <corpus>: ignore .. keep .. (+x %)`.
+fn interleaved(name: &str, corpus: &Corpus) {
+    fn pass<T: wiregen_runtime::serde::de::DeserializeOwned>(corpus: &Corpus) -> Duration {
+        let start = std::time::Instant::now();
+        for _ in 0..20 {
+            for text in &corpus.texts {
+                black_box(serde_json::from_str::<T>(black_box(text)).expect("decodes"));
+            }
+        }
+        start.elapsed() / 20
+    }
+    let (mut ignore, mut keep) = (Duration::MAX, Duration::MAX);
+    for round in 0..400 {
+        if round % 2 == 0 {
+            ignore = ignore.min(pass::<WorkerToHost>(corpus));
+            keep = keep.min(pass::<KeepWorkerToHost>(corpus));
+        } else {
+            keep = keep.min(pass::<KeepWorkerToHost>(corpus));
+            ignore = ignore.min(pass::<WorkerToHost>(corpus));
+        }
+    }
+    let more = (keep.as_secs_f64() / ignore.as_secs_f64() - 1.0) * 100.0;
+    eprintln!("interleaved {name}: ignore {ignore:.2?}, keep {keep:.2?} ({more:+.0} %)");
+}
+
 fn encode(c: &mut Criterion, corpus: &Corpus) {
     let derive: Vec<WorkerToHost> = corpus
         .texts
@@ -363,10 +391,17 @@ fn unions(c: &mut Criterion) {
         first.bytes,
         last.bytes
     );
+    let (extra_first, extra_last) = (with_extra(&first, true), with_extra(&last, false));
+    if std::env::var_os("UNIONS_INTERLEAVED").is_some() {
+        interleaved("tag_first", &first);
+        interleaved("tag_last", &last);
+        interleaved("extra_tag_first", &extra_first);
+        interleaved("extra_tag_last", &extra_last);
+    }
     decode(c, "decode/tag_first", &first);
     decode(c, "decode/tag_last", &last);
-    decode_extra(c, "decode/extra_tag_first", &with_extra(&first, true));
-    decode_extra(c, "decode/extra_tag_last", &with_extra(&last, false));
+    decode_extra(c, "decode/extra_tag_first", &extra_first);
+    decode_extra(c, "decode/extra_tag_last", &extra_last);
     encode(c, &first);
 }
 

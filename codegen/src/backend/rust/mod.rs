@@ -598,6 +598,71 @@ mod tests {
         }
     }
 
+    /// The generated code for `unknown_fields.json` with `options`.
+    fn generated(options: &RustOptions) -> crate::Output {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/jsonschema/unknown_fields.json");
+        crate::generate(&path, options).expect("generates")
+    }
+
+    /// The text of the struct `name` in `code`, up to its closing brace.
+    fn item<'a>(code: &'a str, name: &str) -> &'a str {
+        let start = code.find(&format!("pub struct {name} ")).expect(name);
+        let end = code[start..].find("\n}").map_or(code.len(), |e| start + e);
+        &code[start..end]
+    }
+
+    #[test]
+    fn per_type_settings_choose_the_policy_of_each_struct() {
+        let mut options = RustOptions::default();
+        for (name, policy) in [
+            ("Event", UnknownFields::Keep),
+            ("Header", UnknownFields::Reject),
+        ] {
+            options.types.insert(
+                name.into(),
+                TypeSettings {
+                    unknown_fields: Some(policy),
+                    ..Default::default()
+                },
+            );
+        }
+        let code = generated(&options).code;
+        assert!(item(&code, "Moved").contains("pub unknown_fields: wg::UnknownFields"));
+        assert!(!item(&code, "Hop").contains("UnknownFields"));
+        assert!(!item(&code, "Envelope").contains("wg::UnknownFields"));
+        assert_eq!(
+            code.matches("#[serde(deny_unknown_fields)]").count(),
+            1,
+            "{code}"
+        );
+        let header_at = code.find("pub struct Header").unwrap();
+        let deny_at = code.find("#[serde(deny_unknown_fields)]").unwrap();
+        assert!(deny_at < header_at && code[deny_at..header_at].matches("pub struct").count() == 0);
+    }
+
+    #[test]
+    fn the_kept_map_yields_its_name_to_a_protocol_member_with_a_warning() {
+        let out = generated(&RustOptions {
+            unknown_fields: Some(UnknownFields::Keep),
+            ..Default::default()
+        });
+        let envelope = item(&out.code, "Envelope");
+        assert!(
+            envelope.contains("pub unknown_fields: Option<i64>"),
+            "{envelope}"
+        );
+        assert!(
+            envelope.contains("pub unknown_fields_2: wg::UnknownFields"),
+            "{envelope}"
+        );
+        let warnings = out.warnings.to_string();
+        assert!(
+            warnings.contains("kept unknown members") && warnings.contains("unknown_fields_2"),
+            "{warnings}"
+        );
+    }
+
     #[test]
     fn unknown_fields_policy_of_a_union_covers_its_variant_structs() {
         let o = options(false, None, Some((Some(UnknownFields::Keep), None)));
