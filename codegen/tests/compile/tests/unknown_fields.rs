@@ -263,3 +263,91 @@ fn untagged_unions_still_pick_the_member_that_declares_a_key_the_first_would_kee
     let r: Reply = wiregen_runtime::from_str(r#"{"value":"hi","lang":"en"}"#).unwrap();
     assert!(matches!(r, Reply::Text(_)), "{r:?}");
 }
+
+/// Under `keep`: `value` round-trips, and so does `value` with a member no type declares
+/// (kept, written back); returns the decoded value.
+fn kept<T>(value: Value) -> T
+where
+    T: wiregen_runtime::serde::de::DeserializeOwned + wiregen_runtime::Serialize + std::fmt::Debug,
+{
+    for message in [value.clone(), {
+        let mut v = value.clone();
+        v["x_new"] = json!([1, {"b": 2, "a": 1}]);
+        v
+    }] {
+        let text = message.to_string();
+        let decoded: T = wiregen_runtime::from_str(&text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(
+            wiregen_runtime::to_value(&decoded).unwrap(),
+            message,
+            "{text}"
+        );
+    }
+    wiregen_runtime::from_str(&value.to_string()).unwrap()
+}
+
+/// Asserts decoding fails and the error mentions `needle`.
+fn rejects<T: wiregen_runtime::serde::de::DeserializeOwned + std::fmt::Debug>(
+    value: Value,
+    needle: &str,
+) {
+    match wiregen_runtime::from_str::<T>(&value.to_string()) {
+        Ok(v) => panic!("{value} was accepted as {v:?}"),
+        Err(e) => assert!(
+            e.to_string().contains(needle),
+            "{value}: `{needle}` not in {e}"
+        ),
+    }
+}
+
+#[test]
+fn keep_leaves_every_construct_round_trip_as_it_was_and_adds_the_new_member() {
+    use wiregen_fixtures::{
+        keep_allof as allof, keep_literals as literals, keep_presence as presence,
+        keep_recursive as recursive, keep_tagged_unions as tagged,
+        keep_union_shared_members as shared,
+    };
+    use wiregen_runtime::Maybe;
+    let p: presence::Presence =
+        kept(json!({"required": "r", "nullable": null, "nullableRef": null}));
+    assert_eq!(p.patch, Maybe::Absent);
+    let p: presence::Presence = kept(
+        json!({"required": "r", "optional": "o", "nullable": "n", "patch": null, "nullableRef": {"id": "t"}, "optionalNumber": 2, "patchNumber": null}),
+    );
+    assert_eq!(p.patch, Maybe::Null);
+    kept::<literals::Ack>(
+        json!({"status": "ok", "queued": true, "version": 2, "jsonrpc": "2.0", "nothing": null}),
+    );
+    for m in [
+        json!({"type": "process_spawn", "requestId": "r", "entry": "a.js", "timeoutMs": 1000}),
+        json!({"type": "queue.reorder", "order": ["b", "a"]}),
+        json!({"type": "ToolCallStart"}),
+        json!({"type": "ping", "at": "now"}),
+    ] {
+        kept::<tagged::ClientMessage>(m);
+    }
+    kept::<recursive::RenderBlock>(
+        json!({"kind": "card", "body": {"kind": "group", "children": [{"kind": "text", "text": "a"}]}, "footer": {"kind": "text", "text": "f"}}),
+    );
+    kept::<allof::Document>(
+        json!({"id": "d1", "by": "me", "title": "T", "createdAt": "2026-01-01T00:00:00Z"}),
+    );
+    kept::<shared::Change>(json!({"op": "move", "path": "a.txt", "to": "b.txt", "meta": null}));
+}
+
+#[test]
+fn keep_still_rejects_invalid_members_naming_the_field() {
+    use wiregen_fixtures::{keep_literals as literals, keep_presence as presence};
+    rejects::<presence::Presence>(
+        json!({"required": "r", "optional": null, "nullable": null, "nullableRef": null, "x": 1}),
+        "optional",
+    );
+    rejects::<presence::Presence>(
+        json!({"required": "r", "nullableRef": null, "x": 1}),
+        "missing field `nullable`",
+    );
+    rejects::<literals::Ack>(
+        json!({"status": "fine", "queued": true, "version": 2, "jsonrpc": "2.0", "nothing": null}),
+        "status",
+    );
+}
