@@ -2,7 +2,7 @@
 //! [`Builder::generate`] writes one Rust file per input into `OUT_DIR`, printing
 //! `cargo:rerun-if-changed` for every file read (including files reached by `$ref`).
 
-use crate::config::{Settings, TypeSettings};
+use crate::config::{Settings, TypeSettings, UnknownFields};
 use crate::diag::Diagnostics;
 use crate::{RustOptions, ident};
 use std::fmt;
@@ -116,6 +116,22 @@ impl Builder {
         self
     }
 
+    /// What decoding does with members a struct does not declare: ignore them (the default),
+    /// reject them (an error naming the member), or keep them in order in each struct's
+    /// `unknown_fields` map and write them back when encoding, so a relay that decodes and
+    /// re-encodes a newer peer's message loses nothing. Overrides `strict` for unknown
+    /// members (not for unknown tags and enum strings).
+    ///
+    /// ```
+    /// use wiregen::config::UnknownFields;
+    /// let b = wiregen::Builder::new().unknown_fields(UnknownFields::Keep);
+    /// # let _ = b;
+    /// ```
+    pub fn unknown_fields(mut self, policy: UnknownFields) -> Self {
+        self.settings.unknown_fields = Some(policy);
+        self
+    }
+
     /// Lets inputs read files under `dir` too (`$ref`s, imports). By default an input reads
     /// only files under its own directory, symlinks resolved (docs/guide.md, "Security").
     ///
@@ -223,6 +239,7 @@ impl Builder {
                     .unwrap_or_default(),
                 extra_derives: self.settings.extra_derives.clone(),
                 strict: self.settings.strict,
+                unknown_fields: self.settings.unknown_fields,
                 allowed_roots: if self.settings.allowed_roots.is_empty() {
                     Vec::new()
                 } else {

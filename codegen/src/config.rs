@@ -4,6 +4,7 @@
 //! [settings]                      # defaults for every protocol
 //! extra_derives = []              # extra derives on every generated type
 //! strict = false                  # reject unknown fields, tags and enum strings
+//! unknown_fields = "ignore"       # or "reject", or "keep" (kept in order, written back)
 //! allowed_roots = []              # more directories `$ref`s and imports may read
 //! [settings.types.Name]           # per-type settings for every protocol (see TypeSettings)
 //!
@@ -45,6 +46,11 @@ pub struct Settings {
     /// ignored / kept in `Unknown` and `Other` variants, so newer peers do not break older ones).
     #[serde(default)]
     pub strict: bool,
+    /// What decoding does with members a struct does not declare: `ignore` (the default),
+    /// `reject` (what `strict` does to them) or `keep` (kept in order and written back);
+    /// unset, `strict` decides.
+    #[serde(default)]
+    pub unknown_fields: Option<UnknownFields>,
     /// Directories inputs may read besides the default root (the wiregen.toml directory, the
     /// crate directory for `include_protocol!`); relative to that root. See docs/guide.md,
     /// "Security".
@@ -128,7 +134,8 @@ pub struct TypeSettings {
     /// must carry a distinct constant string under it.
     #[serde(default)]
     pub tag: Option<String>,
-    /// What decoding does with members the struct does not declare.
+    /// What decoding does with members this type does not declare (overrides `strict` and
+    /// the protocol's `unknown_fields`; a union's setting covers its variant structs).
     #[serde(default)]
     pub unknown_fields: Option<UnknownFields>,
 }
@@ -210,6 +217,7 @@ impl Protocol {
             source_label: self.input.to_string_lossy().replace('\\', "/"),
             extra_derives: self.settings.extra_derives.clone(),
             strict: self.settings.strict,
+            unknown_fields: self.settings.unknown_fields,
             allowed_roots: self.settings.allowed_roots(&self.root),
             types: self.types.clone(),
         }
@@ -344,6 +352,40 @@ mod tests {
         assert_eq!(c.protocols[0].settings.extra_derives, ["Eq"]);
         assert_eq!(c.protocols[1].versions.len(), 0);
         assert!(c.protocols[1].settings.extra_derives.is_empty());
+    }
+
+    #[test]
+    fn reads_the_unknown_fields_policy_globally_and_per_type() {
+        let c = parse(
+            Path::new("wiregen.toml"),
+            r#"
+            [settings]
+            unknown_fields = "keep"
+            [[protocol]]
+            name = "a"
+            input = "a.json"
+            output = "a.rs"
+            [protocol.types.Ping]
+            unknown_fields = "reject"
+            [protocol.types.Pong]
+            strict = true
+            "#,
+        )
+        .unwrap();
+        let o = c.protocols[0].rust_options();
+        assert_eq!(o.unknown_fields, Some(UnknownFields::Keep));
+        assert_eq!(o.types["Ping"].unknown_fields, Some(UnknownFields::Reject));
+        assert_eq!(o.types["Pong"].strict, Some(true));
+        let e = parse(
+            Path::new("wiregen.toml"),
+            "[settings]\nunknown_fields = \"drop\"\n",
+        )
+        .unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.contains("wiregen.toml:2") && text.contains("keep"),
+            "{text}"
+        );
     }
 
     #[test]

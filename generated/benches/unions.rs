@@ -4,7 +4,9 @@
 //!
 //! Corpus: every `WorkerToHost` message of `tests/corpus/lumiverse-spindle/valid.json`, as
 //! compact JSON with the `type` tag first (`decode/tag_first`) and last (`decode/tag_last`).
-//! Each iteration decodes (or encodes) the whole corpus. Run with
+//! Each iteration decodes (or encodes) the whole corpus. `keep` decodes the same corpus with
+//! the types generated with `unknown_fields = "keep"` (`benches/keep/`, from wiregen.toml), and
+//! `decode/extra_*` adds one unknown member to every message. Run with
 //! `cargo bench -p wiregen-generated --bench unions`; see BENCHMARKS.md.
 
 use std::hint::black_box;
@@ -14,6 +16,12 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use serde_json::Value;
 use wiregen_generated::lumiverse_spindle::WorkerToHost;
 use wiregen_generated::lumiverse_spindle::worker_to_host as w2h;
+
+/// Spindle generated with `unknown_fields = "keep"` (wiregen.toml, `wiregen check` keeps it fresh).
+#[allow(dead_code)]
+#[path = "keep/lumiverse_spindle.rs"]
+mod spindle_keep;
+use spindle_keep::WorkerToHost as KeepWorkerToHost;
 
 /// Defines, from one list of the generated enum's variants and tags:
 /// * `Twin`: the same union written with serde's `#[serde(tag = "type")]`, wrapping the same
@@ -200,6 +208,12 @@ fn check(corpus: &Corpus) {
             "derive vs serde_tagged: {text}"
         );
         assert_eq!(derive, limit, "derive vs limit: {text}");
+        let keep: KeepWorkerToHost = serde_json::from_str(text).expect("keep");
+        assert_eq!(
+            serde_json::to_value(&keep).expect("encode keep"),
+            serde_json::to_value(&derive).expect("encode derive"),
+            "derive and keep differ on {text}"
+        );
     }
 }
 
@@ -224,6 +238,15 @@ fn decode(c: &mut Criterion, name: &str, corpus: &Corpus) {
             }
         })
     });
+    group.bench_function("keep", |b| {
+        b.iter(|| {
+            for text in &corpus.texts {
+                let message: KeepWorkerToHost =
+                    serde_json::from_str(black_box(text)).expect("keep decodes");
+                black_box(message);
+            }
+        })
+    });
     group.bench_function("limit", |b| {
         b.iter(|| {
             for (text, kind) in corpus.texts.iter().zip(&corpus.kinds) {
@@ -235,6 +258,97 @@ fn decode(c: &mut Criterion, name: &str, corpus: &Corpus) {
         })
     });
     group.finish();
+}
+
+/// The corpus with one member no version declares added to every message (after the tag,
+/// before the payload's members: `"trace":{"hop":1,"at":"n1"}`).
+fn with_extra(corpus: &Corpus, tag_first: bool) -> Corpus {
+    let texts: Vec<String> = corpus
+        .texts
+        .iter()
+        .map(|t| {
+            let extra = r#""trace":{"hop":1,"at":"n1"}"#;
+            if tag_first {
+                let (tag, rest) = t.split_at(t.find(',').unwrap_or(t.len() - 1));
+                format!("{tag},{extra}{rest}")
+            } else {
+                format!("{{{extra},{}", &t[1..])
+            }
+        })
+        .collect();
+    for (text, plain) in texts.iter().zip(&corpus.texts) {
+        let kept: KeepWorkerToHost = serde_json::from_str(text).expect("keep decodes");
+        let back: Value = serde_json::to_value(&kept).expect("keep encodes");
+        assert_eq!(
+            back,
+            serde_json::from_str::<Value>(text).unwrap(),
+            "keep lost a member: {text}"
+        );
+        let ignored: WorkerToHost = serde_json::from_str(text).expect("derive decodes");
+        assert_eq!(
+            ignored,
+            serde_json::from_str::<WorkerToHost>(plain).unwrap()
+        );
+    }
+    let bytes = texts.iter().map(|t| t.len() as u64).sum();
+    Corpus {
+        texts,
+        kinds: corpus.kinds.clone(),
+        bytes,
+    }
+}
+
+/// `ignore` (the derive) against `keep` on a corpus whose messages carry unknown members.
+fn decode_extra(c: &mut Criterion, name: &str, corpus: &Corpus) {
+    let mut group = c.benchmark_group(name);
+    group.throughput(Throughput::Bytes(corpus.bytes));
+    group.bench_function("derive", |b| {
+        b.iter(|| {
+            for text in &corpus.texts {
+                let message: WorkerToHost =
+                    serde_json::from_str(black_box(text)).expect("derive decodes");
+                black_box(message);
+            }
+        })
+    });
+    group.bench_function("keep", |b| {
+        b.iter(|| {
+            for text in &corpus.texts {
+                let message: KeepWorkerToHost =
+                    serde_json::from_str(black_box(text)).expect("keep decodes");
+                black_box(message);
+            }
+        })
+    });
+    group.finish();
+}
+
+/// `ignore` (the derive) against `keep`, interleaved: each round decodes the corpus 20 times
+/// with each decoder (alternating which goes first) and the fastest round of each counts.
+/// The minimum is what the code costs when nothing else runs; on a shared machine it is far
+/// steadier than criterion's mean. Printed as `interleaved <corpus>: ignore .. keep .. (+x %)`.
+fn interleaved(name: &str, corpus: &Corpus) {
+    fn pass<T: wiregen_runtime::serde::de::DeserializeOwned>(corpus: &Corpus) -> Duration {
+        let start = std::time::Instant::now();
+        for _ in 0..20 {
+            for text in &corpus.texts {
+                black_box(serde_json::from_str::<T>(black_box(text)).expect("decodes"));
+            }
+        }
+        start.elapsed() / 20
+    }
+    let (mut ignore, mut keep) = (Duration::MAX, Duration::MAX);
+    for round in 0..400 {
+        if round % 2 == 0 {
+            ignore = ignore.min(pass::<WorkerToHost>(corpus));
+            keep = keep.min(pass::<KeepWorkerToHost>(corpus));
+        } else {
+            keep = keep.min(pass::<KeepWorkerToHost>(corpus));
+            ignore = ignore.min(pass::<WorkerToHost>(corpus));
+        }
+    }
+    let more = (keep.as_secs_f64() / ignore.as_secs_f64() - 1.0) * 100.0;
+    eprintln!("interleaved {name}: ignore {ignore:.2?}, keep {keep:.2?} ({more:+.0} %)");
 }
 
 fn encode(c: &mut Criterion, corpus: &Corpus) {
@@ -277,8 +391,17 @@ fn unions(c: &mut Criterion) {
         first.bytes,
         last.bytes
     );
+    let (extra_first, extra_last) = (with_extra(&first, true), with_extra(&last, false));
+    if std::env::var_os("UNIONS_INTERLEAVED").is_some() {
+        interleaved("tag_first", &first);
+        interleaved("tag_last", &last);
+        interleaved("extra_tag_first", &extra_first);
+        interleaved("extra_tag_last", &extra_last);
+    }
     decode(c, "decode/tag_first", &first);
     decode(c, "decode/tag_last", &last);
+    decode_extra(c, "decode/extra_tag_first", &extra_first);
+    decode_extra(c, "decode/extra_tag_last", &extra_last);
     encode(c, &first);
 }
 

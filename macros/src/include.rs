@@ -60,6 +60,7 @@ pub(crate) fn expand(args: Args, base: &Path) -> TokenStream {
         source_label: rel.clone(),
         extra_derives: settings.extra_derives,
         strict: settings.strict,
+        unknown_fields: settings.unknown_fields,
         allowed_roots,
         types: settings.types,
     };
@@ -195,8 +196,12 @@ mod tests {
             let path = p.input.to_string_lossy().into_owned();
             let strict = p.settings.strict;
             let derives = &p.settings.extra_derives;
+            let policy = p.settings.unknown_fields.map(|u| {
+                let u = format!("{u:?}").to_lowercase();
+                quote!(, unknown_fields = #u)
+            });
             let (macro_code, tracked) = expanded(
-                quote!(#path, strict = #strict, extra_derives = [#(#derives),*]),
+                quote!(#path, strict = #strict, extra_derives = [#(#derives),*] #policy),
                 &root,
             );
             let cli = std::fs::read_to_string(root.join(&p.output)).expect("generated file");
@@ -285,6 +290,24 @@ mod tests {
         );
         assert_eq!(macro_code, formatted(&out.code));
         assert!(macro_code.contains("pub struct Work"), "{macro_code}");
+    }
+
+    #[test]
+    fn unknown_fields_keep_expands_to_what_the_library_generates() {
+        let fixtures = repo().join("codegen/tests/fixtures/jsonschema");
+        let options = RustOptions {
+            source_label: "unknown_fields.json".into(),
+            unknown_fields: Some(wiregen::config::UnknownFields::Keep),
+            ..RustOptions::default()
+        };
+        let out =
+            wiregen::generate(&fixtures.join("unknown_fields.json"), &options).expect("generates");
+        assert!(out.code.contains("wg::UnknownFields"), "{}", out.code);
+        let (macro_code, _) = expanded(
+            quote!("unknown_fields.json", unknown_fields = "keep"),
+            &fixtures,
+        );
+        assert_eq!(macro_code, formatted(&out.code));
     }
 
     #[test]

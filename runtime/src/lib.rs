@@ -17,6 +17,7 @@
 //! | `"2.0"` (a constant) | unit struct | [`derive(Literal)`](derive@Literal) or [`literal!`](crate::literal!) |
 //! | `"a" \| "b"` | enum | [`derive(StringEnum)`](derive@StringEnum) |
 //! | `A \| B` tagged by a member | enum | [`derive(Union)`](derive@Union), or the [`union`] helpers |
+//! | members a struct does not declare (`unknown_fields = "keep"`) | `#[serde(flatten)]` field | [`UnknownFields`] |
 //!
 //! and [`from_str`], [`from_slice`], [`from_value`] decode with errors that name the
 //! field path ([`Error`]); [`to_string`], [`to_vec`], [`to_value`] are their mirror.
@@ -71,11 +72,13 @@ pub mod nullable;
 pub mod optional;
 mod string_enum;
 pub mod union;
+mod unknown;
 pub mod untagged;
 
 pub use error::{Error, from_slice, from_str, from_value, to_string, to_value, to_vec};
 pub use maybe::Maybe;
 pub use string_enum::UnknownValue;
+pub use unknown::UnknownFields;
 /// Generates a protocol's types at compile time (feature `include`, off by default: it compiles the generator into your build).
 #[cfg(feature = "include")]
 pub use wiregen_macros::include_protocol;

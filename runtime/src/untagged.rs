@@ -8,7 +8,9 @@
 //! a member whose re-encoding gives back the message exactly is taken at once, otherwise the
 //! member that loses the least of it (keys dropped or changed, at every depth) wins, the first
 //! listed on a tie. Members that ignore more top-level keys than the best so far loses are not
-//! tried at all, so a well-ordered union tries each member at most once.
+//! tried at all, so a well-ordered union tries each member at most once. Members a struct
+//! keeps in its [`UnknownFields`](crate::UnknownFields) map (`unknown_fields = "keep"`) count as
+//! lost here, so keeping them does not make a member win over the sibling that declares them.
 
 use serde::Serialize;
 use serde::de::Error as _;
@@ -84,7 +86,9 @@ pub fn decode_value<T: Serialize>(
         }
         match (m.decode)(value) {
             Ok(v) => {
-                let lost = match serde_json::to_value(&v) {
+                // Members kept in a flattened `UnknownFields` count as lost: keeping them
+                // is not knowing them.
+                let lost = match crate::unknown::measure(|| serde_json::to_value(&v)) {
                     Ok(back) => loss(value, &back),
                     Err(_) => usize::MAX,
                 };

@@ -10,6 +10,7 @@
 //! `methods` module): the protocol's name wins and wiregen's item gets the suffix. Both warn.
 
 use crate::RustOptions;
+use crate::config::UnknownFields;
 use crate::diag::{Diagnostic, Diagnostics, Loc};
 use crate::ident::{self, unraw};
 use crate::ir::{Extra, Module, Ty, TypeDef, TypeKind, TypePath, UnionRepr};
@@ -17,6 +18,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// The map field that keeps `additionalProperties` values, unless a property takes the name.
 pub const EXTRA_FIELD: &str = "additional_properties";
+
+/// The map field that keeps unknown members (`unknown_fields = "keep"`), unless a property
+/// takes the name.
+pub const KEPT_FIELD: &str = "unknown_fields";
 
 pub use protocol::shared_members;
 
@@ -111,7 +116,7 @@ impl Model {
             .get(&(owner.clone(), wire.to_string()))
             .map_or("unresolved", String::as_str)
     }
-    /// The `additionalProperties` map field of a struct.
+    /// The `additionalProperties` map field of a struct, or its map of kept unknown members.
     pub fn extra_field(&self, owner: &TypePath) -> &str {
         self.extra.get(owner).map_or(EXTRA_FIELD, String::as_str)
     }
@@ -336,6 +341,10 @@ pub fn resolve(module: &Module, options: &RustOptions) -> (Model, Diagnostics) {
                 if matches!(s.extra, Extra::Map(_)) {
                     let what = "map of undeclared keys (`additionalProperties`)";
                     let name = add(&mut scope, EXTRA_FIELD, "_", what, &t.loc, &mut diags);
+                    m.extra.insert(p.clone(), name);
+                } else if crate::backend::rust::unknown_fields(options, t) == UnknownFields::Keep {
+                    let what = "map of kept unknown members (`unknown_fields = \"keep\"`)";
+                    let name = add(&mut scope, KEPT_FIELD, "_", what, &t.loc, &mut diags);
                     m.extra.insert(p.clone(), name);
                 }
                 for f in &s.fields {

@@ -1,4 +1,5 @@
-//! Generates every construct fixture into OUT_DIR with the build.rs builder, and a module list.
+//! Generates every construct fixture into OUT_DIR with the build.rs builder (default, strict,
+//! and `unknown_fields = "keep"`), and a module list.
 use std::fmt::Write as _;
 use std::path::Path;
 use wiregen::config::TypeSettings;
@@ -15,12 +16,14 @@ fn main() {
     names.sort();
     let mut builder = wiregen::Builder::new();
     let mut strict = wiregen::Builder::new().strict(true);
+    let mut keep = wiregen::Builder::new().unknown_fields(wiregen::config::UnknownFields::Keep);
     for name in &names {
         builder = builder.input(dir.join(format!("{name}.json")));
         strict = strict.input_as(
             dir.join(format!("{name}.json")),
             format!("strict_{name}.rs"),
         );
+        keep = keep.input_as(dir.join(format!("{name}.json")), format!("keep_{name}.rs"));
     }
     builder.generate().unwrap_or_else(|e| panic!("{e}"));
     strict.generate().unwrap_or_else(|e| panic!("{e}"));
@@ -48,11 +51,13 @@ fn main() {
         )
         .generate()
         .unwrap_or_else(|e| panic!("{e}"));
+    keep.generate().unwrap_or_else(|e| panic!("{e}"));
     let mut all = String::new();
     for name in &names {
         for (module, file) in [
             (name.clone(), name.clone()),
             (format!("strict_{name}"), format!("strict_{name}")),
+            (format!("keep_{name}"), format!("keep_{name}")),
         ] {
             writeln!(all, "/// Generated from fixture `{name}.json`.").unwrap();
             writeln!(

@@ -220,6 +220,41 @@ fn single_schema_mode_writes_a_file_or_standard_output() {
 }
 
 #[test]
+fn unknown_fields_flag_keeps_members_and_rejects_an_unknown_policy() {
+    let schema = fixtures("jsonschema").join("unknown_fields.json");
+    let schema = schema.to_str().unwrap();
+    let keep = wiregen(
+        Path::new("."),
+        &["generate", schema, "--unknown-fields", "keep"],
+    );
+    assert!(keep.status.success(), "{}", stderr(&keep));
+    assert!(
+        stdout(&keep).contains("pub unknown_fields_2: wg::UnknownFields"),
+        "{}",
+        stdout(&keep)
+    );
+    let reject = wiregen(
+        Path::new("."),
+        &["generate", schema, "--unknown-fields", "reject"],
+    );
+    assert!(
+        stdout(&reject).contains("#[serde(deny_unknown_fields)]"),
+        "{}",
+        stdout(&reject)
+    );
+    let bad = wiregen(
+        Path::new("."),
+        &["generate", schema, "--unknown-fields", "drop"],
+    );
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("`drop` is not a policy: write `ignore`, `reject` or `keep`"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+#[test]
 fn generate_refuses_to_overwrite_a_hand_written_file() {
     let repo = repo();
     std::fs::create_dir_all(repo.path().join("out")).unwrap();

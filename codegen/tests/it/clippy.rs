@@ -55,6 +55,19 @@ fn generated_code_is_clippy_clean_with_warnings_denied() {
         )
         .unwrap();
         modules.push((format!("derives_{name}"), derives.code));
+        // Kept unknown members, with every standard derive (the kept map is never `Copy`).
+        let keep = wiregen::generate(
+            &path,
+            &wiregen::RustOptions {
+                unknown_fields: Some(wiregen::config::UnknownFields::Keep),
+                extra_derives: ["Eq", "Hash", "PartialOrd", "Ord", "Default", "Copy"]
+                    .map(String::from)
+                    .to_vec(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        modules.push((format!("keep_{name}"), keep.code));
     }
     let config = wiregen::config::load(&root.join("wiregen.toml")).unwrap();
     for p in &config.protocols {

@@ -38,6 +38,18 @@ fn strict_setting_rejects_unknown_members_in_generated_code() {
 }
 
 #[test]
+fn keep_setting_adds_a_flattened_map_of_unknown_members_to_every_struct() {
+    let path = fixtures("jsonschema").join("unknown_fields.json");
+    let options = wiregen::RustOptions {
+        source_label: "unknown_fields.json".into(),
+        unknown_fields: Some(wiregen::config::UnknownFields::Keep),
+        ..Default::default()
+    };
+    let out = wiregen::generate(&path, &options).unwrap();
+    settings().bind(|| insta::assert_snapshot!("construct__unknown_fields_keep", out.code));
+}
+
+#[test]
 fn every_protocol_version_generates_the_snapshotted_rust() {
     let root = repo_root();
     let config = wiregen::config::load(&root.join("wiregen.toml")).unwrap();

@@ -11,3 +11,4 @@ mod maybe;
 mod nullable;
 mod optional;
 mod union;
+mod unknown;

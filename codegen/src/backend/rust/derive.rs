@@ -21,6 +21,7 @@
 
 use super::{Cx, Recursion};
 use crate::RustOptions;
+use crate::config::UnknownFields;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::ir::{Extra, Module, Presence, Ty, TypeDef, TypeKind, TypePath, UnionRepr};
 use proc_macro2::TokenStream;
@@ -278,6 +279,13 @@ impl Fix<'_> {
             (TypeKind::Alias(Ty::Literal(_)), _) => self.traits.asked(&p, k),
             (_, EQ | HASH) => true,
             (TypeKind::Struct(s), DEFAULT) => defaultable(s) || self.traits.asked(&p, k),
+            // The kept members' map (`wg::UnknownFields`) is never `Copy`.
+            (TypeKind::Struct(s), COPY)
+                if !matches!(s.extra, Extra::Map(_))
+                    && super::unknown_fields(self.options, t) == UnknownFields::Keep =>
+            {
+                false
+            }
             (TypeKind::Enum(_) | TypeKind::Union(_), DEFAULT) => false,
             (TypeKind::Enum(_), COPY) => self.options.strict_for(&p) || self.traits.asked(&p, k),
             // A plain alias is its target; a cyclic one is a newtype of it.

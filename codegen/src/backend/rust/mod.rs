@@ -11,6 +11,7 @@ mod jsonrpc;
 mod structs;
 mod unions;
 
+use crate::config::UnknownFields;
 use crate::diag::{Diagnostic, Diagnostics, Loc};
 use crate::ident;
 use crate::ir::{Docs, Module, Ty, TypeDef, TypeKind, TypePath};
@@ -31,6 +32,9 @@ pub struct RustOptions {
     /// Strict decoding: unknown fields, union tags and enum strings are errors instead of
     /// being ignored (fields) or kept (`Unknown` / `Other` variants).
     pub strict: bool,
+    /// What decoding does with members a struct does not declare, for every type without a
+    /// setting of its own; `None`: `strict` decides (reject when strict, ignore otherwise).
+    pub unknown_fields: Option<crate::config::UnknownFields>,
     /// Directories the input may read files from (the entry, `$ref`s, imports), after
     /// symlinks are resolved; empty: the entry file's directory (see [`crate::fsaccess`]).
     pub allowed_roots: Vec<std::path::PathBuf>,
@@ -234,17 +238,18 @@ impl Cx<'_> {
         self.replaced.contains_key(p)
     }
 
-    /// Common derives (serde's, with the runtime's re-export, and `extra`, listed in `base`)
-    /// plus the automatic and user derives that apply to type `p`.
+    /// Common derives (serde's, with the runtime's re-export, and `extra`, listed in `base`),
+    /// `deny_unknown_fields` for a struct that rejects unknown members, plus the automatic and
+    /// user derives that apply to type `p`.
     pub(crate) fn derives(
         &self,
         p: &TypePath,
         extra: TokenStream,
         base: &[&str],
-        is_struct: bool,
+        deny_unknown_fields: bool,
     ) -> TokenStream {
         let user = self.more_derives(p, base);
-        let strict = if self.strict_for(p) && is_struct {
+        let strict = if deny_unknown_fields {
             quote!(#[serde(deny_unknown_fields)])
         } else {
             quote!()
@@ -255,6 +260,11 @@ impl Cx<'_> {
             #strict
             #user
         }
+    }
+
+    /// What decoding does with members type `t` does not declare: see [`unknown_fields`].
+    pub(crate) fn unknown_fields(&self, t: &TypeDef) -> UnknownFields {
+        unknown_fields(self.options, t)
     }
 
     fn emit_alias(&self, t: &TypeDef, ty: &Ty) -> TokenStream {
@@ -369,6 +379,28 @@ impl Cx<'_> {
             _ => false,
         }
     }
+}
+
+/// What decoding does with members the type `t` does not declare, the one place this is
+/// decided: the type's own `[protocol.types.Name]` setting (for a type inside a union's module,
+/// the setting of the protocol's union that holds it), `unknown_fields` first, then
+/// `strict = true` (reject); else the protocol's `unknown_fields`, then its `strict` (reject);
+/// else ignore.
+pub(crate) fn unknown_fields(options: &RustOptions, t: &TypeDef) -> UnknownFields {
+    let top = t.module.first().unwrap_or(&t.name);
+    let own = options
+        .types
+        .get(top)
+        .and_then(|s| match (s.unknown_fields, s.strict) {
+            (Some(policy), _) => Some(policy),
+            (None, Some(true)) => Some(UnknownFields::Reject),
+            (None, _) => None,
+        });
+    own.or(options.unknown_fields).unwrap_or(if options.strict {
+        UnknownFields::Reject
+    } else {
+        UnknownFields::Ignore
+    })
 }
 
 /// `#[doc]` lines for a type, its `#[doc(alias)]` when the Rust name differs from the
@@ -539,5 +571,154 @@ fn inline_refs(ty: &Ty, out: &mut BTreeSet<TypePath>) {
         Ty::Nullable(t) => inline_refs(t, out),
         Ty::Tuple(ts) => ts.iter().for_each(|t| inline_refs(t, out)),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RustOptions, UnknownFields, unknown_fields};
+    use crate::config::TypeSettings;
+    use crate::diag::Loc;
+    use crate::ir::{Struct, TypeDef, TypeKind};
+
+    fn def(module: &[&str], name: &str) -> TypeDef {
+        TypeDef {
+            module: module.iter().map(|m| m.to_string()).collect(),
+            name: name.into(),
+            docs: Default::default(),
+            loc: Loc::file("t.json"),
+            hoisted: false,
+            kind: TypeKind::Struct(Struct::default()),
+        }
+    }
+
+    fn options(
+        strict: bool,
+        global: Option<UnknownFields>,
+        own: Option<(Option<UnknownFields>, Option<bool>)>,
+    ) -> RustOptions {
+        let mut o = RustOptions {
+            strict,
+            unknown_fields: global,
+            ..Default::default()
+        };
+        if let Some((unknown_fields, strict)) = own {
+            o.types.insert(
+                "Msg".into(),
+                TypeSettings {
+                    unknown_fields,
+                    strict,
+                    ..Default::default()
+                },
+            );
+        }
+        o
+    }
+
+    #[test]
+    fn unknown_fields_policy_prefers_the_type_then_the_protocol_then_strict() {
+        use UnknownFields::*;
+        let msg = def(&[], "Msg");
+        let cases = [
+            // (global strict, global policy, per-type (policy, strict), expected)
+            (false, None, None, Ignore),
+            (true, None, None, Reject),
+            (true, Some(Keep), None, Keep),
+            (false, Some(Reject), None, Reject),
+            (true, Some(Keep), Some((Some(Ignore), None)), Ignore),
+            (false, Some(Keep), Some((None, Some(true))), Reject),
+            (false, None, Some((Some(Keep), Some(true))), Keep),
+            (true, None, Some((None, Some(false))), Reject),
+            (false, Some(Keep), Some((None, None)), Keep),
+        ];
+        for (strict, global, own, expected) in cases {
+            let got = unknown_fields(&options(strict, global, own), &msg);
+            assert_eq!(
+                got, expected,
+                "strict {strict}, global {global:?}, own {own:?}"
+            );
+        }
+    }
+
+    /// The generated code for `unknown_fields.json` with `options`.
+    fn generated(options: &RustOptions) -> crate::Output {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/jsonschema/unknown_fields.json");
+        crate::generate(&path, options).expect("generates")
+    }
+
+    /// The text of the struct `name` in `code`, up to its closing brace.
+    fn item<'a>(code: &'a str, name: &str) -> &'a str {
+        let start = code.find(&format!("pub struct {name} ")).expect(name);
+        let end = code[start..].find("\n}").map_or(code.len(), |e| start + e);
+        &code[start..end]
+    }
+
+    #[test]
+    fn per_type_settings_choose_the_policy_of_each_struct() {
+        let mut options = RustOptions::default();
+        for (name, policy) in [
+            ("Event", UnknownFields::Keep),
+            ("Header", UnknownFields::Reject),
+        ] {
+            options.types.insert(
+                name.into(),
+                TypeSettings {
+                    unknown_fields: Some(policy),
+                    ..Default::default()
+                },
+            );
+        }
+        let code = generated(&options).code;
+        assert!(item(&code, "Moved").contains("pub unknown_fields: wg::UnknownFields"));
+        assert!(!item(&code, "Hop").contains("UnknownFields"));
+        assert!(!item(&code, "Envelope").contains("wg::UnknownFields"));
+        assert_eq!(
+            code.matches("#[serde(deny_unknown_fields)]").count(),
+            1,
+            "{code}"
+        );
+        let header_at = code.find("pub struct Header").unwrap();
+        let deny_at = code.find("#[serde(deny_unknown_fields)]").unwrap();
+        assert!(deny_at < header_at && code[deny_at..header_at].matches("pub struct").count() == 0);
+    }
+
+    #[test]
+    fn the_kept_map_yields_its_name_to_a_protocol_member_with_a_warning() {
+        let out = generated(&RustOptions {
+            unknown_fields: Some(UnknownFields::Keep),
+            ..Default::default()
+        });
+        let envelope = item(&out.code, "Envelope");
+        assert!(
+            envelope.contains("pub unknown_fields: Option<i64>"),
+            "{envelope}"
+        );
+        assert!(
+            envelope.contains("pub unknown_fields_2: wg::UnknownFields"),
+            "{envelope}"
+        );
+        let warnings = out.warnings.to_string();
+        assert!(
+            warnings.contains("kept unknown members") && warnings.contains("unknown_fields_2"),
+            "{warnings}"
+        );
+    }
+
+    #[test]
+    fn unknown_fields_policy_of_a_union_covers_its_variant_structs() {
+        let o = options(false, None, Some((Some(UnknownFields::Keep), None)));
+        assert_eq!(
+            unknown_fields(&o, &def(&["Msg"], "Spawn")),
+            UnknownFields::Keep
+        );
+        assert_eq!(
+            unknown_fields(&o, &def(&["Other"], "Msg")),
+            UnknownFields::Ignore
+        );
+        assert_eq!(
+            unknown_fields(&o, &def(&[], "Spawn")),
+            UnknownFields::Ignore
+        );
     }
 }

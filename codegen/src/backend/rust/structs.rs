@@ -1,8 +1,11 @@
 //! Structs: one Rust field per wire field, with the serde attributes that keep absent, `null`
 //! and values apart (see the presence table in ARCHITECTURE.md), JavaScript number encoding
-//! for `f64`, literal members as zero-sized constant types, and `additionalProperties` maps.
+//! for `f64`, literal members as zero-sized constant types, `additionalProperties` maps, and
+//! the map of kept unknown members (`unknown_fields = "keep"`, `wg::UnknownFields`; an open
+//! object's `additionalProperties` map already keeps them, so it gets no second map).
 
 use super::{Cx, docs, enums, type_docs};
+use crate::config::UnknownFields;
 use crate::ident;
 use crate::ir::{Extra, Field, Presence, Struct, Ty, TypeDef};
 use proc_macro2::TokenStream;
@@ -44,6 +47,17 @@ impl Cx<'_> {
                 pub #field: wg::BTreeMap<String, #value>
             });
         }
+        let policy = self.unknown_fields(t);
+        // An open object's map already holds every undeclared member: no second map.
+        if policy == UnknownFields::Keep && !matches!(s.extra, Extra::Map(_)) {
+            let field = ident::ident(self.model.extra_field(&t.path()));
+            fields.push(quote! {
+                /// Members this version does not declare, in the order received; encoding
+                /// writes them back after the declared members.
+                #[serde(flatten)]
+                pub #field: wg::UnknownFields
+            });
+        }
         let defaultable = super::derive::defaultable(s);
         let extra = if defaultable {
             quote!(Default,)
@@ -54,7 +68,7 @@ impl Cx<'_> {
             &t.path(),
             extra,
             if defaultable { &["Default"] } else { &[] },
-            true,
+            policy == UnknownFields::Reject,
         );
         let impl_block = if accessors.is_empty() {
             quote!()

@@ -76,7 +76,7 @@ impl Cx<'_> {
             quote!()
         };
         let tagging = match content {
-            Some(content) if strict => {
+            Some(content) if self.unknown_fields(t) == crate::config::UnknownFields::Reject => {
                 quote!(#[wiregen(tag = #tag, content = #content, deny_unknown_fields)])
             }
             Some(content) => quote!(#[wiregen(tag = #tag, content = #content)]),

@@ -1,4 +1,4 @@
-//! Every construct fixture, generated at build time (default and strict settings) and compiled
+//! Every construct fixture, generated at build time (default, strict and keep settings) and compiled
 //! with warnings denied: the generated code's compile test. Round trips live in `tests/`.
 #![deny(missing_docs, warnings)]
 
