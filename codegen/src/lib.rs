@@ -35,6 +35,7 @@ pub mod json;
 pub mod limits;
 pub mod model;
 pub mod protocol;
+pub mod render;
 pub mod write;
 
 pub use backend::rust::{HEADER_MARK, RustOptions};
@@ -159,6 +160,7 @@ fn apply_type_settings(module: &mut ir::Module, options: &RustOptions) -> Diagno
                     at.clone(),
                     format!("`[protocol.types.{name}]` names no type of this protocol"),
                 )
+                .code("E0033")
                 .hint(nearest(name, &known)),
             );
             continue;
@@ -169,6 +171,7 @@ fn apply_type_settings(module: &mut ir::Module, options: &RustOptions) -> Diagno
                     at.clone(),
                     format!("`order` of `{name}`: only a union's members have an order"),
                 )
+                .code("E0033")
                 .hint(format!("remove `order` from `[protocol.types.{name}]`")),
             );
             continue;
@@ -185,6 +188,7 @@ fn apply_type_settings(module: &mut ir::Module, options: &RustOptions) -> Diagno
                             "`order` of `{name}` names `{wanted}`, which is not one of its members"
                         ),
                     )
+                    .code("E0033")
                     .hint(nearest(wanted, &members)),
                 ),
             }

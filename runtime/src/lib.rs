@@ -44,6 +44,7 @@
 //! ```
 
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
 pub use serde;
@@ -78,6 +79,7 @@ pub use maybe::Maybe;
 pub use string_enum::UnknownValue;
 /// Generates a protocol's types at compile time (feature `include`, off by default: it compiles the generator into your build).
 #[cfg(feature = "include")]
+#[cfg_attr(docsrs, doc(cfg(feature = "include")))]
 pub use wiregen_macros::include_protocol;
 pub use wiregen_macros::{Literal, StringEnum, Union};
 

@@ -46,6 +46,7 @@ pub(crate) fn refused(
     refusal: &crate::fsaccess::Refusal,
 ) -> crate::diag::Diagnostic {
     crate::diag::Diagnostic::error(loc, format!("cannot read {what}: {refusal}"))
+        .code("E0002")
         .hint(refusal.hint())
 }
 

@@ -3,6 +3,7 @@
 mod accepted_compiles;
 mod cli;
 mod clippy;
+mod diagnostics;
 mod diff;
 mod errors;
 mod freshness;

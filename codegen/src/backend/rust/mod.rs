@@ -56,6 +56,7 @@ pub fn emit(module: &Module, model: &Model, options: &RustOptions) -> Result<Str
                     Loc::file("wiregen.toml"),
                     format!("`extra_derives` entry `{d}` is not a path: {e}"),
                 )
+                .code("E0034")
                 .hint("write derive paths such as `Eq` or `schemars::JsonSchema`")
                 .into());
             }
@@ -89,6 +90,7 @@ pub fn emit(module: &Module, model: &Model, options: &RustOptions) -> Result<Str
                 Loc::file(&options.source_label),
                 format!("internal error: generated code does not parse: {e}"),
             )
+            .code("E0099")
             .hint("please report this with the input schema"),
         )
     })?;

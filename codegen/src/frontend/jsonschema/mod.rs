@@ -285,6 +285,7 @@ impl Loader {
                     Loc::new(Arc::from(path.as_path()), "", line, col),
                     format!("invalid JSON: {}", e.message),
                 )
+                .code("E0001")
                 .hint("fix the syntax at this position; the file must be one JSON document");
                 if let Some(from) = from {
                     d = d.related(from, "referenced from here");
@@ -312,8 +313,15 @@ impl Loader {
         Loc::new(d.path.clone(), pointer, line, col)
     }
 
-    fn error(&mut self, loc: Loc, message: impl Into<String>, hint: impl Into<String>) {
-        self.diags.push(Diagnostic::error(loc, message).hint(hint));
+    fn error(
+        &mut self,
+        code: &'static str,
+        loc: Loc,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.diags
+            .push(Diagnostic::error(loc, message).code(code).hint(hint));
     }
 
     /// Registers the entry document's definitions (and its root, if it is a type).
@@ -324,6 +332,7 @@ impl Loader {
                 let Some(members) = defs.as_object() else {
                     let loc = self.loc(doc, defs, &format!("/{key}"));
                     self.error(
+                        "E0010",
                         loc,
                         format!("`{key}` must be an object of schemas"),
                         "write `{\"Name\": {...}}`",
@@ -408,6 +417,7 @@ impl Loader {
                     loc,
                     format!("two different definitions are both named `{}`", path.name),
                 )
+                .code("E0007")
                 .related(first, "first defined here")
                 .hint("rename one of them; wiregen never merges two types silently"),
             );
@@ -452,6 +462,7 @@ impl Loader {
         };
         if file_part.contains("://") || file_part.starts_with("urn:") {
             self.error(
+                "E0005",
                 loc,
                 format!(
                     "`$ref: \"{reference}\"` points at the network, which wiregen never fetches"
@@ -482,6 +493,7 @@ impl Loader {
                             _ => e.hint(),
                         };
                         self.error(
+                            "E0002",
                             loc,
                             format!(
                                 "`$ref: \"{reference}\"`: cannot read `{}`: {e}",
@@ -498,6 +510,7 @@ impl Loader {
             Some(p) => p,
             None => {
                 self.error(
+                    "E0006",
                     loc,
                     format!("`$ref: \"{reference}\"` has a malformed fragment"),
                     "use `#/$defs/Name`",
@@ -507,6 +520,7 @@ impl Loader {
         };
         if !target_pointer.is_empty() && !target_pointer.starts_with('/') {
             self.error(
+                "E0006",
                 loc,
                 format!("`$ref: \"{reference}\"` uses an anchor name, which is not supported"),
                 "use a JSON pointer fragment such as `#/$defs/Name`",
@@ -517,6 +531,7 @@ impl Loader {
         let Some(target) = resolve_pointer(&root, &target_pointer) else {
             let available = definition_names(&root);
             self.error(
+                "E0004",
                 loc,
                 format!(
                     "`$ref: \"{reference}\"` does not resolve: no schema at `{target_pointer}`"
@@ -571,6 +586,7 @@ impl Loader {
                         loc,
                         format!("unknown keyword `{key}` is ignored; did you mean `{k}`?"),
                     )
+                    .code("W0002")
                     .hint("fix the spelling, or prefix vendor keywords with `x-`"),
                 );
                 continue;
@@ -598,6 +614,7 @@ impl Loader {
                         "`{key}` is not checked by the generated decoders and is ignored{more}"
                     ),
                 )
+                .code("W0003")
                 .hint(unsupported_hint(&key))
             } else {
                 Diagnostic::note(
@@ -606,6 +623,7 @@ impl Loader {
                         "unknown keyword `{key}` is treated as an annotation and ignored{more}"
                     ),
                 )
+                .code("N0001")
                 .hint("vendor keywords conventionally start with `x-`")
             };
             self.diags.push(d);
