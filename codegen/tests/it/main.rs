@@ -1,6 +1,7 @@
 //! Integration tests of the `wiregen` library and binary (one test binary, modules by boundary).
 
 mod accepted_compiles;
+mod buildrs;
 mod cli;
 mod clippy;
 mod diagnostics;

@@ -9,7 +9,9 @@ mod manifest;
 
 pub use manifest::MANIFEST_KEY;
 
-pub(crate) use lower::{TAG_KEYS, ty_word};
+pub(crate) use lower::TAG_KEYS;
+#[cfg(feature = "typescript")]
+pub(crate) use lower::ty_word;
 
 use crate::diag::{Diagnostic, Diagnostics, Loc};
 use crate::fsaccess::{Access, Refusal};

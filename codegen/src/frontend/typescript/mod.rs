@@ -29,9 +29,7 @@ use syntax::TsType;
 
 /// Whether a path names a TypeScript source (`.ts`, `.d.ts`, `.mts`, `.cts`).
 pub fn is_typescript(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| matches!(e, "ts" | "mts" | "cts"))
+    super::is_typescript(path)
 }
 
 /// The protocol manifest beside an entry file, read when it exists: `index.ts` →
