@@ -8,33 +8,43 @@ use ::wiregen_runtime as wg;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, wg::StringEnum)]
 pub enum Method {
     /// `"ui/request"`
+    #[doc(alias = "ui/request")]
     #[wiregen(rename = "ui/request")]
     UiRequest,
     /// `"session/send_message"`
+    #[doc(alias = "session/send_message")]
     #[wiregen(rename = "session/send_message")]
     SessionSendMessage,
     /// `"session/send_user_message"`
+    #[doc(alias = "session/send_user_message")]
     #[wiregen(rename = "session/send_user_message")]
     SessionSendUserMessage,
     /// `"session/append_entry"`
+    #[doc(alias = "session/append_entry")]
     #[wiregen(rename = "session/append_entry")]
     SessionAppendEntry,
     /// `"session/set_model"`
+    #[doc(alias = "session/set_model")]
     #[wiregen(rename = "session/set_model")]
     SessionSetModel,
     /// `"provider/complete"`
+    #[doc(alias = "provider/complete")]
     #[wiregen(rename = "provider/complete")]
     ProviderComplete,
     /// `"provider/delta"`
+    #[doc(alias = "provider/delta")]
     #[wiregen(rename = "provider/delta")]
     ProviderDelta,
     /// `"provider/oauth_login"`
+    #[doc(alias = "provider/oauth_login")]
     #[wiregen(rename = "provider/oauth_login")]
     ProviderOauthLogin,
     /// `"provider/oauth_refresh"`
+    #[doc(alias = "provider/oauth_refresh")]
     #[wiregen(rename = "provider/oauth_refresh")]
     ProviderOauthRefresh,
     /// `"bus/publish"`
+    #[doc(alias = "bus/publish")]
     #[wiregen(rename = "bus/publish")]
     BusPublish,
     /// A value this version does not know, kept as received.
@@ -45,9 +55,11 @@ pub enum Method {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, wg::StringEnum)]
 pub enum EventName {
     /// `"bus/event"`
+    #[doc(alias = "bus/event")]
     #[wiregen(rename = "bus/event")]
     BusEvent,
     /// `"widget/key"`
+    #[doc(alias = "widget/key")]
     #[wiregen(rename = "widget/key")]
     WidgetKey,
     /// A value this version does not know, kept as received.
@@ -347,12 +359,15 @@ pub enum UiRequestParams {
     #[wiregen(rename = "notify")]
     Notify(ui_request_params::Notify),
     /// Set the status-line text.
+    #[doc(alias = "set_status")]
     #[wiregen(rename = "set_status")]
     SetStatus(ui_request_params::SetStatus),
     /// Display (or replace) the extension's widget.
+    #[doc(alias = "set_widget")]
     #[wiregen(rename = "set_widget")]
     SetWidget(ui_request_params::SetWidget),
     /// Set the frontend's title.
+    #[doc(alias = "set_title")]
     #[wiregen(rename = "set_title")]
     SetTitle(ui_request_params::SetTitle),
     /// A message whose `kind` this version does not know, kept as received.
