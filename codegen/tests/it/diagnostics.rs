@@ -300,3 +300,30 @@ fn check_hint_names_the_command_a_user_runs() {
     assert!(err.contains("run `wiregen generate`"), "{err}");
     assert!(!err.contains("cargo run"), "{err}");
 }
+
+#[test]
+fn unknown_names_suggest_the_nearest_known_one() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.ts"),
+        "export interface Session { id: string }\nexport interface Message { session: Sesion }\n",
+    )
+    .unwrap();
+    let o = wiregen(dir.path(), &["generate", "a.ts"]);
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("error[E0021]: cannot find type `Sesion`"),
+        "{err}"
+    );
+    assert!(err.contains("help: did you mean `Session`?"), "{err}");
+    // A JSON Schema `type` typo, and an unknown keyword close to a known one.
+    std::fs::write(
+        dir.path().join("b.json"),
+        r#"{ "$defs": { "A": { "type": "objct", "propertes": {} } } }"#,
+    )
+    .unwrap();
+    let o = wiregen(dir.path(), &["generate", "b.json"]);
+    let err = text(&o.stderr);
+    assert!(err.contains("did you mean `object`?"), "{err}");
+    assert!(err.contains("did you mean `properties`?"), "{err}");
+}

@@ -340,6 +340,22 @@ impl Package {
         }
     }
 
+    /// Every name declared in or imported into `file` and the scopes around it (for "did
+    /// you mean"), sorted.
+    pub fn visible_names(&self, file: usize) -> Vec<&str> {
+        let mut names = Vec::new();
+        let mut at = Some(file);
+        while let Some(f) = at {
+            let file = &self.files[f];
+            names.extend(file.locals.keys().map(String::as_str));
+            names.extend(file.imports.keys().map(String::as_str));
+            at = file.parent;
+        }
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
     /// What `name` (possibly qualified: `ns.X`, `Enum.A`) denotes in `file`.
     pub fn lookup(&self, file: usize, name: &[String]) -> Result<Found, Missing> {
         let Some((first, rest)) = name.split_first() else {

@@ -471,15 +471,22 @@ impl Loader {
                 "it belongs to JavaScript API (options, handles): keep it out of data types, \
                  e.g. with `Omit<T, \"member\">`",
             ),
-            _ => bad(
-                "E0021",
-                scope,
-                ty.span,
-                format!("cannot find type `{name}`"),
-                format!(
-                    "declare it in the package, or import it: `import type {{ {name} }} from \"./file.js\"`"
-                ),
-            ),
+            _ => {
+                let names = self.pkg.visible_names(scope.file);
+                let hint = match crate::ident::nearest(name, names) {
+                    Some(n) => format!("did you mean `{n}`?"),
+                    None => format!(
+                        "declare it in the package, or import it: `import type {{ {name} }} from \"./file.js\"`"
+                    ),
+                };
+                bad(
+                    "E0021",
+                    scope,
+                    ty.span,
+                    format!("cannot find type `{name}`"),
+                    hint,
+                )
+            }
         };
         (s, false)
     }
