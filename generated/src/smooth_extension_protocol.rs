@@ -807,6 +807,7 @@ pub mod methods {
         type Result = super::InitializeResult;
     }
     /// `tool/execute` (host → extension request): Runs one of the extension's tools. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    #[doc(alias = "tool/execute")]
     #[derive(Debug)]
     pub enum ToolExecute {}
     impl wg::jsonrpc::Request for ToolExecute {
@@ -823,6 +824,7 @@ pub mod methods {
         type Result = super::HookResult;
     }
     /// `command/execute` (host → extension request): Runs a command the extension registered. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    #[doc(alias = "command/execute")]
     #[derive(Debug)]
     pub enum CommandExecute {}
     impl wg::jsonrpc::Request for CommandExecute {
@@ -831,6 +833,7 @@ pub mod methods {
         type Result = super::CommandExecuteResult;
     }
     /// `command/complete` (host → extension request): Asks for completions of a command's arguments. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    #[doc(alias = "command/complete")]
     #[derive(Debug)]
     pub enum CommandComplete {}
     impl wg::jsonrpc::Request for CommandComplete {
@@ -862,6 +865,7 @@ pub mod methods {
         type Result = wg::Value;
     }
     /// `ui/request` (extension → host request): Asks the host to show or ask something in its UI.
+    #[doc(alias = "ui/request")]
     #[derive(Debug)]
     pub enum UiRequest {}
     impl wg::jsonrpc::Request for UiRequest {
@@ -870,6 +874,7 @@ pub mod methods {
         type Result = super::UiRequestResult;
     }
     /// `session/send_message` (extension → host request): Sends a message into the current session (the result is untyped).
+    #[doc(alias = "session/send_message")]
     #[derive(Debug)]
     pub enum SessionSendMessage {}
     impl wg::jsonrpc::Request for SessionSendMessage {
@@ -878,6 +883,7 @@ pub mod methods {
         type Result = wg::Value;
     }
     /// `session/send_user_message` (extension → host request): Sends a message as the user (the result is untyped).
+    #[doc(alias = "session/send_user_message")]
     #[derive(Debug)]
     pub enum SessionSendUserMessage {}
     impl wg::jsonrpc::Request for SessionSendUserMessage {
@@ -886,6 +892,7 @@ pub mod methods {
         type Result = wg::Value;
     }
     /// `session/append_entry` (extension → host request): Appends an entry to the session log (the result is untyped).
+    #[doc(alias = "session/append_entry")]
     #[derive(Debug)]
     pub enum SessionAppendEntry {}
     impl wg::jsonrpc::Request for SessionAppendEntry {
@@ -894,6 +901,7 @@ pub mod methods {
         type Result = wg::Value;
     }
     /// `session/set_model` (extension → host request): Switches the session's model (the result is untyped).
+    #[doc(alias = "session/set_model")]
     #[derive(Debug)]
     pub enum SessionSetModel {}
     impl wg::jsonrpc::Request for SessionSetModel {
@@ -902,6 +910,7 @@ pub mod methods {
         type Result = wg::Value;
     }
     /// `provider/complete` (host → extension request): Runs a completion on a provider the extension registered; streamed output arrives as `provider/delta` notifications before the result.
+    #[doc(alias = "provider/complete")]
     #[derive(Debug)]
     pub enum ProviderComplete {}
     impl wg::jsonrpc::Request for ProviderComplete {
@@ -910,6 +919,7 @@ pub mod methods {
         type Result = super::ProviderCompleteResult;
     }
     /// `provider/delta` (extension → host notification): One streamed event of a running `provider/complete`.
+    #[doc(alias = "provider/delta")]
     #[derive(Debug)]
     pub enum ProviderDelta {}
     impl wg::jsonrpc::Notification for ProviderDelta {
@@ -917,6 +927,7 @@ pub mod methods {
         type Params = super::ProviderDeltaParams;
     }
     /// `provider/oauth_login` (host → extension request): Starts a provider's OAuth login.
+    #[doc(alias = "provider/oauth_login")]
     #[derive(Debug)]
     pub enum ProviderOauthLogin {}
     impl wg::jsonrpc::Request for ProviderOauthLogin {
@@ -925,6 +936,7 @@ pub mod methods {
         type Result = super::ProviderCredentials;
     }
     /// `provider/oauth_refresh` (host → extension request): Refreshes a provider's OAuth credentials.
+    #[doc(alias = "provider/oauth_refresh")]
     #[derive(Debug)]
     pub enum ProviderOauthRefresh {}
     impl wg::jsonrpc::Request for ProviderOauthRefresh {
@@ -933,6 +945,7 @@ pub mod methods {
         type Result = super::ProviderCredentials;
     }
     /// `bus/publish` (extension → host request): Publishes a payload on the host's event bus (a request; its result is untyped).
+    #[doc(alias = "bus/publish")]
     #[derive(Debug)]
     pub enum BusPublish {}
     impl wg::jsonrpc::Request for BusPublish {
