@@ -1,6 +1,10 @@
 //! The build.rs builder, in the style of prost-build: name the inputs, adjust settings, and
 //! [`Builder::generate`] writes one Rust file per input into `OUT_DIR`, printing
-//! `cargo:rerun-if-changed` for every file read (including files reached by `$ref`).
+//! `cargo:rerun-if-changed` for every file read (including files reached by `$ref`) and a
+//! `cargo::warning=` line per warning. [`Builder::generate_or_report`] is what a build
+//! script calls: errors become `cargo::error=` lines (one per diagnostic, with
+//! `file:line:col`) and the script exits, so the user sees the errors without a panic or a
+//! backtrace.
 
 use crate::config::{Settings, TypeSettings, UnknownFields};
 use crate::diag::Diagnostics;
@@ -14,8 +18,7 @@ use std::path::{Path, PathBuf};
 /// // build.rs: `fn main() {` ...
 /// wiregen::Builder::new()
 ///     .input("schemas/protocol.json")
-///     .generate()
-///     .unwrap_or_else(|e| panic!("{e}"));
+///     .generate_or_report();
 /// // ... `}`; then in src/lib.rs:
 /// // pub mod protocol { include!(concat!(env!("OUT_DIR"), "/protocol.rs")); }
 /// ```
@@ -51,6 +54,33 @@ impl fmt::Display for BuildError {
 }
 
 impl std::error::Error for BuildError {}
+
+impl BuildError {
+    /// The error as build-script directives: one `cargo::error=` line per error (and a
+    /// `cargo::warning=` line per warning that came with it), each on one line with the
+    /// input's `file:line:col`, the code, the JSON pointer and the hint.
+    ///
+    /// ```
+    /// let err = wiregen::Builder::new()
+    ///     .input("../codegen/tests/fixtures/errors/alias_cycle.json")
+    ///     .out_dir(std::env::temp_dir())
+    ///     .quiet(true)
+    ///     .generate()
+    ///     .unwrap_err();
+    /// let lines = err.cargo_directives();
+    /// assert_eq!(lines.len(), 2);
+    /// assert!(lines[0].starts_with("cargo::error=../codegen/tests/fixtures/errors/alias_cycle.json:1:19: [E0008] "));
+    /// ```
+    pub fn cargo_directives(&self) -> Vec<String> {
+        match self {
+            BuildError::Input(d) => d.iter().map(crate::render::cargo_directive).collect(),
+            other => vec![format!(
+                "cargo::error={}",
+                crate::diag::printable(&other.to_string().replace('\n', " "))
+            )],
+        }
+    }
+}
 
 impl Builder {
     /// A builder with default settings and no inputs.
@@ -205,8 +235,40 @@ impl Builder {
         self
     }
 
+    /// [`Builder::generate`] for build scripts: on success returns the files written; on
+    /// failure prints [`BuildError::cargo_directives`] and ends the build script.
+    ///
+    /// Cargo (1.84 and later) fails the build on a `cargo::error=` line and shows each one
+    /// as its own `error:` line, with the input's location, code and hint. The script then
+    /// exits with status 0 on purpose: a non-zero status would make cargo also print "failed
+    /// to run custom build command" and dump the script's whole output, and a panic adds a
+    /// backtrace hint, both burying the errors.
+    ///
+    /// ```no_run
+    /// // build.rs, in `fn main`:
+    /// let written = wiregen::Builder::new()
+    ///     .input("schemas/protocol.json")
+    ///     .generate_or_report();
+    /// # let _ = written;
+    /// ```
+    pub fn generate_or_report(self) -> Vec<PathBuf> {
+        match self.generate() {
+            Ok(written) => written,
+            Err(e) => {
+                use std::io::Write;
+                let mut out = std::io::stdout().lock();
+                for line in e.cargo_directives() {
+                    let _ = writeln!(out, "{line}");
+                }
+                let _ = out.flush();
+                std::process::exit(0);
+            }
+        }
+    }
+
     /// Generates every input; returns the files written. Inputs are all checked before
-    /// anything is written, and every problem of every input is reported.
+    /// anything is written, and every problem of every input is reported. Warnings are
+    /// printed as `cargo::warning=` lines (unless [`Builder::quiet`]).
     ///
     /// ```
     /// let dir = std::env::temp_dir().join(format!("wiregen-doc-{}", std::process::id()));
@@ -256,6 +318,9 @@ impl Builder {
             match crate::generate(input, &options) {
                 Ok(out) => {
                     if !self.quiet {
+                        for w in out.warnings.iter() {
+                            println!("{}", crate::render::cargo_directive(w));
+                        }
                         // The access policy refuses names with line breaks, which could
                         // otherwise inject `cargo:` directives here.
                         for f in out.files.iter().filter(|f| *f != input) {

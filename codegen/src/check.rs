@@ -39,6 +39,7 @@ pub fn check(module: &Module) -> Diagnostics {
                             t.loc.clone(),
                             format!("`{}` is only another name for itself: {chain}", t.name),
                         )
+.code("E0008")
                         .hint("a chain of references that comes back to its start describes no value; \
                                give one of them a shape (an object, an array, ...)"),
                     );
@@ -55,13 +56,20 @@ fn refs(module: &Module, ty: &Ty, loc: &Loc, diags: &mut Diagnostics) {
         Ty::Literal(v) if v.is_array() || v.is_object() => {
             diags.push(
                 Diagnostic::error(loc.clone(), format!("constant arrays and objects are not supported (`{v}`)"))
+.code("E0009")
                     .hint("use a string, number or boolean constant, or describe the value's type instead"),
             );
         }
         Ty::Named(p) if module.get(p).is_none() => {
+            let names = module.types.iter().map(|t| t.name.as_str());
+            let hint = match crate::ident::nearest(&p.to_string(), names) {
+                Some(n) => format!("did you mean `{n}`? Otherwise define the type"),
+                None => "define the type".to_string(),
+            };
             diags.push(
                 Diagnostic::error(loc.clone(), format!("reference to unknown type `{p}`"))
-                    .hint("define the type"),
+                    .code("E0003")
+                    .hint(hint),
             );
         }
         Ty::Array(t) | Ty::Map(t) | Ty::Nullable(t) => refs(module, t, loc, diags),
@@ -117,7 +125,8 @@ fn ambiguity(module: &Module, name: &str, u: &crate::ir::Union, diags: &mut Diag
                 .collect::<Vec<_>>()
                 .join("; ")
         ),
-    );
+    )
+    .code("W0004");
     for (_, same, _) in &groups {
         for &j in same {
             let v = &u.variants[j];
@@ -155,11 +164,13 @@ fn protocol(module: &Module, diags: &mut Diagnostics) {
         match top(&c.union).map(|t| &t.kind) {
             None => diags.push(
                 Diagnostic::error(c.loc.clone(), format!("channel `{}` is not a type of this protocol", c.union))
+.code("E0014")
                     .hint(format!("name a tagged union; known types include: {}", known())),
             ),
             Some(TypeKind::Union(u)) if matches!(u.repr, UnionRepr::Tagged { .. } | UnionRepr::Adjacent { .. }) => {}
             Some(_) => diags.push(
                 Diagnostic::error(c.loc.clone(), format!("channel `{}` is not a tagged union", c.union))
+.code("E0014")
                     .hint("a channel is a union whose members all have a constant tag member such as `type`"),
             ),
         }
@@ -169,6 +180,7 @@ fn protocol(module: &Module, diags: &mut Diagnostics) {
                     c.loc.clone(),
                     format!("channel `{}` is declared twice", c.union),
                 )
+                .code("E0014")
                 .related(first.clone(), "first declared here")
                 .hint("merge the two entries"),
             );
@@ -187,6 +199,7 @@ fn protocol(module: &Module, diags: &mut Diagnostics) {
                             m.name
                         ),
                     )
+                    .code("E0014")
                     .hint(format!(
                         "name a type defined in this schema; known types include: {}",
                         known()

@@ -245,6 +245,7 @@ pub fn load(path: &Path) -> Result<Config, Diagnostics> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         Diagnostics::from(
             Diagnostic::error(Loc::file(path), format!("cannot read the config: {e}"))
+                .code("E0030")
                 .hint("create wiregen.toml at the repository root"),
         )
     })?;
@@ -263,6 +264,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostics> {
                 Loc::new(path.into(), "", line, col),
                 format!("invalid wiregen.toml: {}", e.message()),
             )
+            .code("E0031")
             .hint("see `wiregen generate --help` for the file format"),
         );
         d.add_source(path.into(), text);
@@ -280,6 +282,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostics> {
                 None => {
                     diags.push(
                         Diagnostic::error(loc.clone(), format!("protocol `{}`: `generate = \"{version}\"` is not one of its versions", p.name))
+.code("E0032")
                             .hint(format!("known versions: {}", p.versions.keys().cloned().collect::<Vec<_>>().join(", "))),
                     );
                     continue;
@@ -288,6 +291,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostics> {
             _ => {
                 diags.push(
                     Diagnostic::error(loc.clone(), format!("protocol `{}` needs either `input`, or `versions` and `generate`", p.name))
+.code("E0032")
                         .hint("`input = \"schemas/x.json\"`, or `generate = \"1.0\"` with `[protocol.versions]`"),
                 );
                 continue;
@@ -299,6 +303,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostics> {
                     loc.clone(),
                     format!("two protocols write `{}`", p.output.display()),
                 )
+                .code("E0032")
                 .hint("give each protocol its own output"),
             );
         }

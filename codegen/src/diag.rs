@@ -16,6 +16,9 @@ pub struct Loc {
     pub line: usize,
     /// 1-based column, 0 when unknown.
     pub col: usize,
+    /// Where the located construct ends (1-based line and column, exclusive), when the
+    /// frontend knows; `(0, 0)` for a point. Renderers underline `line:col` up to here.
+    pub end: (usize, usize),
 }
 
 impl Default for Loc {
@@ -25,6 +28,7 @@ impl Default for Loc {
             pointer: String::new(),
             line: 0,
             col: 0,
+            end: (0, 0),
         }
     }
 }
@@ -37,7 +41,15 @@ impl Loc {
             pointer: pointer.into(),
             line,
             col,
+            end: (0, 0),
         }
+    }
+
+    /// The same location, spanning up to `line:col` (exclusive).
+    #[must_use]
+    pub fn to(mut self, line: usize, col: usize) -> Self {
+        self.end = (line, col);
+        self
     }
 
     /// A location that names only a file.
@@ -80,6 +92,10 @@ pub enum Severity {
 pub struct Diagnostic {
     /// How bad it is.
     pub severity: Severity,
+    /// The stable code of this kind of diagnostic (`E0001`, `W0001`, `N0001`), explained in
+    /// `codegen/diagnostics.md` and by `wiregen explain CODE`; `None` only for diagnostics
+    /// made outside wiregen.
+    pub code: Option<&'static str>,
     /// Where it is.
     pub loc: Loc,
     /// What is wrong (and what was expected).
@@ -95,6 +111,7 @@ impl Diagnostic {
     pub fn error(loc: Loc, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            code: None,
             loc,
             message: message.into(),
             hint: None,
@@ -116,6 +133,13 @@ impl Diagnostic {
             severity: Severity::Note,
             ..Diagnostic::error(loc, message)
         }
+    }
+
+    /// Sets the stable code of this kind of diagnostic.
+    #[must_use]
+    pub fn code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
+        self
     }
 
     /// Adds a hint.
@@ -140,7 +164,11 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Note => "note",
         };
-        write!(f, "{level}: {}\n  --> {}", self.message, self.loc)?;
+        match self.code {
+            Some(code) => write!(f, "{level}[{code}]: {}", self.message)?,
+            None => write!(f, "{level}: {}", self.message)?,
+        }
+        write!(f, "\n  --> {}", self.loc)?;
         for (loc, what) in &self.related {
             write!(f, "\n  --> {loc}: {what}")?;
         }
@@ -208,6 +236,11 @@ impl Diagnostics {
     /// Records the text of an input file the frontend read (for source snippets).
     pub fn add_source(&mut self, file: Arc<Path>, text: &str) {
         self.sources.entry(file).or_insert_with(|| Arc::from(text));
+    }
+
+    /// The text of an input file the frontend read, if it did.
+    pub fn source(&self, file: &Path) -> Option<&str> {
+        self.sources.get(file).map(|t| &**t)
     }
 
     /// The source line a location points at, when its file was read by the frontend.

@@ -136,6 +136,26 @@ pub fn unraw(rust: &str) -> &str {
     rust.strip_prefix("r#").unwrap_or(rust)
 }
 
+/// The candidate nearest to a misspelled `word` ("did you mean"), when one is close: at most
+/// a third of the word's length away (at least 1, at most 3 edits), ignoring case.
+///
+/// ```
+/// let names = ["Session", "Message", "Request"];
+/// assert_eq!(wiregen::ident::nearest("Sesion", names), Some("Session"));
+/// assert_eq!(wiregen::ident::nearest("Zebra", names), None);
+/// ```
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).clamp(1, 3);
+    let lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .filter(|c| *c != word)
+        .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
 /// Levenshtein distance, for "did you mean" hints about names and keywords.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

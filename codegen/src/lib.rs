@@ -6,8 +6,14 @@
 //! [`Builder`], the `wiregen_runtime::include_protocol!` macro and tests all call [`generate`] /
 //! [`generate_str`], so every front door emits identical code (docs/guide.md compares them).
 //!
-//! Features: `cli` (default) builds the `wiregen` binary and its `clap` dependency; build
-//! scripts and the macro use the library with `default-features = false`.
+//! Features (both default):
+//! - `typescript`: TypeScript inputs (`.ts`, `.d.ts`, `.mts`) and [`ts2schema`], through the
+//!   oxc parser. Without it a TypeScript input is error E0025; JSON Schema users save oxc's
+//!   build time.
+//! - `cli`: the `wiregen` binary (clap, clap_complete); implies `typescript`.
+//!
+//! A build script takes the library alone: `wiregen = { version = "0.1", default-features =
+//! false }`, plus `features = ["typescript"]` for TypeScript inputs.
 //!
 //! ```no_run
 //! let out = wiregen::generate(std::path::Path::new("schemas/api.json"), &wiregen::RustOptions::default())
@@ -17,6 +23,7 @@
 //! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod backend;
 pub mod builder;
@@ -35,6 +42,7 @@ pub mod json;
 pub mod limits;
 pub mod model;
 pub mod protocol;
+pub mod render;
 pub mod typesettings;
 pub mod write;
 
@@ -85,6 +93,8 @@ pub fn generate_str(path: &Path, text: &str, options: &RustOptions) -> Result<Ou
 
 /// `wiregen ts2schema`: the exported data types of TypeScript entry files → one JSON Schema
 /// 2020-12 document, with the frontend's warnings and notes.
+#[cfg(feature = "typescript")]
+#[cfg_attr(docsrs, doc(cfg(feature = "typescript")))]
 pub fn ts2schema(paths: &[PathBuf]) -> Result<(String, Diagnostics), Diagnostics> {
     let mut module = frontend::typescript::load_files(paths)?;
     let warnings = std::mem::take(&mut module.warnings);

@@ -1,9 +1,10 @@
 //! The `wiregen` command line: `generate`, `check`, `ts2schema` and `diff`. It only parses
 //! arguments, reads the config and prints; the work is done by the `wiregen` library.
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 use wiregen::config::{self, Config, UnknownFields};
 use wiregen::write::{self, WriteOutcome};
 use wiregen::{Diagnostic, Diagnostics, RustOptions};
@@ -15,7 +16,7 @@ const EXIT_WRITE: u8 = 3;
 #[derive(Parser)]
 #[command(
     name = "wiregen",
-    version,
+    version = env!("WIREGEN_VERSION"),
     about = "Generate idiomatic Rust types for JSON message protocols from JSON Schema or TypeScript",
     long_about = "Generate idiomatic Rust types for JSON message protocols from JSON Schema or TypeScript.\n\n\
 wiregen reads `wiregen.toml` at the repository root (the nearest one in the current directory or above), \
@@ -36,6 +37,59 @@ In-crate alternatives: `wiregen::Builder` in build.rs, or `wiregen_runtime::incl
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print errors only: no warnings, notes or progress lines.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print which input files each output was generated from.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    /// How diagnostics are printed on standard error: `human` (source snippets, coloured on a
+    /// terminal unless NO_COLOR is set) or `json` (one JSON object per line).
+    #[arg(long, global = true, value_name = "FORMAT", default_value = "human", value_parser = ["human", "json"])]
+    message_format: String,
+}
+
+/// How much to print, and how.
+struct Out {
+    quiet: bool,
+    verbose: bool,
+    json: bool,
+    color: bool,
+}
+
+static OUT: OnceLock<Out> = OnceLock::new();
+
+fn out() -> &'static Out {
+    OUT.get_or_init(|| Out {
+        quiet: false,
+        verbose: false,
+        json: false,
+        color: false,
+    })
+}
+
+/// A progress line (`file: updated`); not with `--quiet` or `--message-format json`.
+fn status(line: impl std::fmt::Display) {
+    if !out().quiet && !out().json {
+        eprintln!("{line}");
+    }
+}
+
+/// A detail only `--verbose` prints.
+fn detail(line: impl std::fmt::Display) {
+    if out().verbose && !out().json {
+        eprintln!("{line}");
+    }
+}
+
+/// An error that is not about the input (a file that cannot be written, a missing config):
+/// printed as a diagnostic with `code`, so `--message-format json` stays parseable.
+fn fail(code: &'static str, at: wiregen::Loc, message: String, hint: Option<&str>) {
+    let mut d = Diagnostic::error(at, message).code(code);
+    if let Some(h) = hint {
+        d = d.hint(h);
+    }
+    print_diags(&Diagnostics::from(d));
 }
 
 #[derive(Subcommand)]
@@ -100,10 +154,36 @@ wiregen ts2schema src/messages.ts src/types.ts > schema.json"
     /// Compare two versions of a protocol: what changed, and whom it breaks.
     #[command(after_help = DIFF_HELP)]
     Diff(DiffArgs),
+    /// Explain a diagnostic code (`wiregen explain E0003`): what it means and how to fix it.
+    #[command(
+        after_help = "Every code is listed with its explanation in codegen/diagnostics.md.\n\n\
+Examples:\n  wiregen explain E0003\n  wiregen explain w0001"
+    )]
+    Explain {
+        /// The code, as printed in brackets after `error` or `warning` (`E0003`, `W0001`, `N0001`).
+        code: String,
+    },
+    /// Print a shell completion script for wiregen.
+    #[command(
+        after_help = "Examples:\n  wiregen completions bash > ~/.local/share/bash-completion/completions/wiregen\n  \
+wiregen completions zsh > \"${fpath[1]}/_wiregen\"\n  \
+wiregen completions fish > ~/.config/fish/completions/wiregen.fish"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
 }
 
 fn main() -> ExitCode {
+    use std::io::IsTerminal;
     let cli = Cli::parse();
+    let _ = OUT.set(Out {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        json: cli.message_format == "json",
+        color: wiregen::render::use_color(std::io::stderr().is_terminal()),
+    });
     let code = match cli.command {
         Command::Generate {
             schema: Some(schema),
@@ -128,6 +208,16 @@ fn main() -> ExitCode {
         Command::Check { config } => with_config(config, |c| run_config(c, Mode::Check)),
         Command::Diff(args) => run_diff(&args),
         Command::Ts2schema { files, output } => ts2schema(&files, output.as_deref()),
+        Command::Explain { code } => explain(&code),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "wiregen",
+                &mut std::io::stdout(),
+            );
+            0
+        }
     };
     ExitCode::from(code)
 }
@@ -175,6 +265,7 @@ fn generate_one(
         Err(d) => return report(&d),
     };
     print_diags(&out.warnings);
+    detail(format_args!("read: {}", list(&out.files)));
     match output {
         None => {
             print!("{}", out.code);
@@ -182,11 +273,15 @@ fn generate_one(
         }
         Some(path) => match write::write_generated(path, &out.code) {
             Ok(outcome) => {
-                eprintln!("{}: {}", path.display(), outcome_word(outcome));
+                status(format_args!(
+                    "{}: {}",
+                    path.display(),
+                    outcome_word(outcome)
+                ));
                 0
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                write_failed(path, &e);
                 EXIT_WRITE
             }
         },
@@ -201,10 +296,17 @@ fn with_config(path: Option<PathBuf>, f: impl FnOnce(&Config) -> u8) -> u8 {
             match config::find(&cwd) {
                 Some(p) => p,
                 None => {
-                    eprintln!(
-                        "error: no {} in {} or any parent directory\n  = hint: create one (see `wiregen generate --help`), or pass a schema: `wiregen generate schema.json -o out.rs`",
-                        config::CONFIG_FILE,
-                        cwd.display()
+                    fail(
+                        "E0030",
+                        wiregen::Loc::file(&cwd),
+                        format!(
+                            "no {} in {} or any parent directory",
+                            config::CONFIG_FILE,
+                            cwd.display()
+                        ),
+                        Some(
+                            "create one (see `wiregen generate --help`), or pass a schema: `wiregen generate schema.json -o out.rs`",
+                        ),
                     );
                     return EXIT_INPUT;
                 }
@@ -239,13 +341,18 @@ fn run_config(config: &Config, mode: Mode) -> u8 {
                     if d.has_errors() { Err(d) } else { Ok(()) }
                 })
             {
-                eprintln!("protocol `{}` version {version}:", p.name);
+                status(format_args!("protocol `{}` version {version}:", p.name));
                 diags.extend(d);
             }
         }
         match wiregen::generate(&config.root.join(&p.input), &p.rust_options()) {
             Ok(out) => {
                 print_diags(&out.warnings);
+                detail(format_args!(
+                    "{}: generated from {}",
+                    p.output.display(),
+                    list(&out.files)
+                ));
                 outputs.push((config.root.join(&p.output), p.output.clone(), out.code));
             }
             Err(d) => diags.extend(d),
@@ -254,34 +361,80 @@ fn run_config(config: &Config, mode: Mode) -> u8 {
     if diags.has_errors() {
         return report(&diags);
     }
-    let mut status = 0;
-    for (path, shown, code) in outputs {
+    let mut code = 0;
+    for (path, shown, text) in outputs {
         match mode {
-            Mode::Generate => match write::write_generated(&path, &code) {
-                Ok(outcome) => eprintln!("{}: {}", shown.display(), outcome_word(outcome)),
+            Mode::Generate => match write::write_generated(&path, &text) {
+                Ok(outcome) => status(format_args!(
+                    "{}: {}",
+                    shown.display(),
+                    outcome_word(outcome)
+                )),
                 Err(e) => {
-                    eprintln!("error: {e}");
-                    status = EXIT_WRITE;
+                    write_failed(&shown, &e);
+                    code = EXIT_WRITE;
                 }
             },
             Mode::Check => {
                 let old = std::fs::read_to_string(&path).unwrap_or_default();
-                if old != code {
-                    print!("{}", write::unified_diff(&shown, &old, &code));
-                    eprintln!("{}: stale", shown.display());
-                    status = status.max(EXIT_STALE);
+                if old != text {
+                    print!("{}", write::unified_diff(&shown, &old, &text));
+                    status(format_args!("{}: stale", shown.display()));
+                    code = code.max(EXIT_STALE);
                 } else {
-                    eprintln!("{}: up to date", shown.display());
+                    status(format_args!("{}: up to date", shown.display()));
                 }
             }
         }
     }
-    if mode == Mode::Check && status == EXIT_STALE {
-        eprintln!(
-            "error: generated files are stale\n  = hint: run `wiregen generate` (or `cargo run -p wiregen -- generate`) and commit the result"
+    if mode == Mode::Check && code == EXIT_STALE {
+        fail(
+            "E0041",
+            wiregen::Loc::file(config.root.join(config::CONFIG_FILE)),
+            "generated files are stale".into(),
+            Some("run `wiregen generate` and commit the result"),
         );
     }
-    status
+    code
+}
+
+fn write_failed(path: &Path, e: &write::WriteError) {
+    let (code, hint) = match e {
+        write::WriteError::NotGenerated(_) => (
+            "E0040",
+            "move the file away, or choose another output path; wiregen overwrites only files it generated",
+        ),
+        _ => ("E0042", "check that the directory exists and is writable"),
+    };
+    fail(code, wiregen::Loc::file(path), e.to_string(), Some(hint));
+}
+
+fn list(files: &[PathBuf]) -> String {
+    files
+        .iter()
+        .map(|f| f.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn explain(code: &str) -> u8 {
+    match wiregen::render::explain(code) {
+        Some(text) => {
+            print!("{text}");
+            0
+        }
+        None => {
+            fail(
+                "E0043",
+                wiregen::Loc::default(),
+                format!("`{code}` is not a wiregen diagnostic code"),
+                Some(
+                    "codes look like E0003, W0001 or N0001; all are listed in codegen/diagnostics.md",
+                ),
+            );
+            EXIT_INPUT
+        }
+    }
 }
 
 fn outcome_word(o: WriteOutcome) -> &'static str {
@@ -294,7 +447,21 @@ fn outcome_word(o: WriteOutcome) -> &'static str {
 
 fn print_diags(all: &Diagnostics) {
     for d in all.iter() {
-        eprintln!("{}", render(d, all));
+        print_diag(d, all);
+    }
+}
+
+/// One diagnostic on standard error, in the chosen format; `--quiet` keeps errors only.
+fn print_diag(d: &Diagnostic, all: &Diagnostics) {
+    let o = out();
+    if o.quiet && d.severity != wiregen::Severity::Error {
+        return;
+    }
+    if o.json {
+        eprintln!("{}", wiregen::render::json(d));
+    } else {
+        // A blank line after each, as rustc prints them.
+        eprintln!("{}\n", wiregen::render::human(d, all, o.color));
     }
 }
 
@@ -304,60 +471,13 @@ fn report(d: &Diagnostics) -> u8 {
         .iter()
         .filter(|d| d.severity == wiregen::Severity::Error)
         .count();
-    eprintln!(
-        "error: generation failed with {errors} error{}; nothing was written",
-        if errors == 1 { "" } else { "s" }
-    );
-    EXIT_INPUT
-}
-
-/// A diagnostic with the source line it points at, when the file can be read.
-///
-/// The line comes from the text the frontend read (carried by `all`): the renderer never
-/// opens a file itself, so it cannot print a file the access policy refused.
-fn render(d: &Diagnostic, all: &Diagnostics) -> String {
-    // Input text in messages (names, values) must not drive the terminal.
-    let mut text: String = d
-        .to_string()
-        .split('\n')
-        .map(wiregen::diag::printable)
-        .collect::<Vec<_>>()
-        .join("\n");
-    let Some(line) = all.source_line(&d.loc) else {
-        return text;
-    };
-    // A window of a long (minified) line around the column, so a snippet stays one line.
-    const BEFORE: usize = 60;
-    const WIDTH: usize = 120;
-    let col = d.loc.col.saturating_sub(1);
-    let long = line.chars().nth(WIDTH + BEFORE).is_some();
-    let start = if long { col.saturating_sub(BEFORE) } else { 0 };
-    let width = if long { WIDTH } else { WIDTH + BEFORE + 1 };
-    let window: String = line.chars().skip(start).take(width).collect();
-    let more = line.chars().nth(start + width).is_some();
-    let line = format!(
-        "{}{}{}",
-        if start > 0 { "…" } else { "" },
-        wiregen::diag::printable(&window),
-        if more { "…" } else { "" }
-    );
-    let number = d.loc.line.to_string();
-    let pad = " ".repeat(number.len());
-    let shift = col - start + usize::from(start > 0);
-    let caret = format!("{}^", " ".repeat(shift));
-    let snippet = format!("\n{pad} |\n{number} | {line}\n{pad} | {caret}");
-    // Put the snippet after the `-->` line, before related locations and the hint.
-    match text.find('\n') {
-        Some(first) => {
-            let rest = text[first + 1..]
-                .find('\n')
-                .map(|i| first + 1 + i)
-                .unwrap_or(text.len());
-            text.insert_str(rest, &snippet);
-        }
-        None => text.push_str(&snippet),
+    if !out().json {
+        eprintln!(
+            "error: generation failed with {errors} error{}; nothing was written",
+            if errors == 1 { "" } else { "s" }
+        );
     }
-    text
+    EXIT_INPUT
 }
 
 const EXIT_FAIL_ON: u8 = 4;
@@ -422,6 +542,7 @@ fn run_diff(args: &DiffArgs) -> u8 {
         let Some(p) = c.protocols.iter().find(|p| p.name == *name) else {
             let known: Vec<&str> = c.protocols.iter().map(|p| p.name.as_str()).collect();
             let d = Diagnostic::error(at, format!("no protocol `{name}` in wiregen.toml"))
+                .code("E0032")
                 .hint(format!("known protocols: {}", known.join(", ")));
             return diff_input_errors(&Diagnostics::from(d));
         };
@@ -435,6 +556,7 @@ fn run_diff(args: &DiffArgs) -> u8 {
                         at.clone(),
                         format!("protocol `{name}` has no version `{v}`"),
                     )
+                    .code("E0032")
                     .hint(format!("known versions: {}", known.join(", "))),
                 );
             }
@@ -467,7 +589,7 @@ fn diff_inputs(
         Err(d) => return diff_input_errors(&d),
     };
     let r = Report::new(old.1, new.1, &o, &n);
-    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = wiregen::render::use_color(std::io::stdout().is_terminal());
     match args.format.as_str() {
         "json" => print!("{}", report::json(&r)),
         "markdown" => print!("{}", report::markdown(&r)),
@@ -478,15 +600,20 @@ fn diff_inputs(
     if failing == 0 {
         return 0;
     }
-    eprintln!(
-        "error: {failing} change{} at or above `--fail-on {}`{}",
-        if failing == 1 { " is" } else { "s are" },
-        args.fail_on,
-        if strict {
-            " (judged for strict receivers)"
-        } else {
-            ""
-        }
+    fail(
+        "E0044",
+        wiregen::Loc::default(),
+        format!(
+            "{failing} change{} at or above `--fail-on {}`{}",
+            if failing == 1 { " is" } else { "s are" },
+            args.fail_on,
+            if strict {
+                " (judged for strict receivers)"
+            } else {
+                ""
+            }
+        ),
+        None,
     );
     EXIT_FAIL_ON
 }
@@ -496,12 +623,16 @@ fn ts2schema(files: &[PathBuf], output: Option<&Path>) -> u8 {
         Ok(out) => out,
         Err(d) => return report(&d),
     };
-    // Notes (skipped JavaScript API) can be many: one line each, without a source snippet.
+    // Notes (skipped JavaScript API) can be many: without a source snippet, unless --verbose.
     for d in warnings.iter() {
-        if d.severity == wiregen::Severity::Note {
-            eprintln!("{d}");
+        if d.severity == wiregen::Severity::Note && !out().json && !out().verbose {
+            if !out().quiet {
+                let text = d.to_string();
+                let lines: Vec<String> = text.split('\n').map(wiregen::diag::printable).collect();
+                eprintln!("{}", lines.join("\n"));
+            }
         } else {
-            eprintln!("{}", render(d, &warnings));
+            print_diag(d, &warnings);
         }
     }
     match output {
@@ -511,11 +642,16 @@ fn ts2schema(files: &[PathBuf], output: Option<&Path>) -> u8 {
         }
         Some(path) => match write::write_atomic(path, schema.as_bytes()) {
             Ok(()) => {
-                eprintln!("{}: written", path.display());
+                status(format_args!("{}: written", path.display()));
                 0
             }
             Err(e) => {
-                eprintln!("error: cannot write {}: {e}", path.display());
+                fail(
+                    "E0042",
+                    wiregen::Loc::file(path),
+                    format!("cannot write {}: {e}", path.display()),
+                    Some("check that the directory exists and is writable"),
+                );
                 EXIT_WRITE
             }
         },
@@ -524,6 +660,8 @@ fn ts2schema(files: &[PathBuf], output: Option<&Path>) -> u8 {
 
 fn diff_input_errors(d: &Diagnostics) -> u8 {
     print_diags(d);
-    eprintln!("error: the inputs have errors; nothing was compared");
+    if !out().json {
+        eprintln!("error: the inputs have errors; nothing was compared");
+    }
     EXIT_INPUT
 }

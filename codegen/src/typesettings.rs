@@ -71,6 +71,7 @@ pub fn resolve(
                     at.clone(),
                     format!("type settings for `{name}`: the protocol has no type `{name}`"),
                 )
+                .code("E0033")
                 .hint(nearest(name, &known)),
             );
             continue;
@@ -96,6 +97,7 @@ pub fn resolve(
                     loc.clone(),
                     format!("`rename` of `{name}`: `{rename}` is not a Rust identifier"),
                 )
+                .code("E0045")
                 .hint("write a type name such as `SessionKey` (not a keyword, no `::`)"),
             );
         }
@@ -107,6 +109,7 @@ pub fn resolve(
                         loc.clone(),
                         format!("`{key}` of `{name}`: only a union has a {key}"),
                     )
+                    .code("E0045")
                     .hint(format!("remove `{key}` from the settings of `{name}`")),
                 );
             }
@@ -137,6 +140,7 @@ pub fn resolve(
                             if ignored.len() == 1 { "s" } else { "ve" },
                         ),
                     )
+.code("W0007")
                     .hint("a replaced type's `derives` lists the traits the replacement implements; the rest is the replacement's"),
                 );
             }
@@ -180,6 +184,7 @@ pub fn apply(module: &mut Module, types: &BTreeMap<String, TypeSettings>) -> Dia
                             "`order` of `{name}` names `{wanted}`, which is not one of its members"
                         ),
                     )
+                    .code("E0033")
                     .hint(nearest(wanted, &members)),
                 ),
             }
@@ -216,6 +221,7 @@ fn check_tag(module: &Module, i: usize, tag: &str, diags: &mut Diagnostics) {
                     v.loc.clone(),
                     format!("{head}, but member `{}` is not an object", v.name),
                 )
+                .code("E0046")
                 .hint(hint),
             );
             return;
@@ -229,6 +235,7 @@ fn check_tag(module: &Module, i: usize, tag: &str, diags: &mut Diagnostics) {
                         v.name
                     ),
                 )
+                .code("E0046")
                 .hint(hint),
             );
             return;
@@ -242,6 +249,7 @@ fn check_tag(module: &Module, i: usize, tag: &str, diags: &mut Diagnostics) {
                         v.name
                     ),
                 )
+                .code("E0046")
                 .hint(hint),
             );
             return;
@@ -253,6 +261,7 @@ fn check_tag(module: &Module, i: usize, tag: &str, diags: &mut Diagnostics) {
             t.loc.clone(),
             format!("{head}, but the union cannot be tagged by it"),
         )
+        .code("E0046")
         .hint(hint),
     );
 }
@@ -278,6 +287,7 @@ pub fn hint(
                     loc.clone(),
                     format!("unknown wiregen setting `{key}` on `{name}` is ignored"),
                 )
+                .code("W0007")
                 .hint(nearest(&key, &keys)),
             );
         }
@@ -291,6 +301,7 @@ pub fn hint(
         Err(e) => {
             diags.push(
                 Diagnostic::error(loc.clone(), format!("invalid wiregen setting on `{name}`: {e}"))
+.code("E0045")
                     .hint("`derives` and `order` are lists of strings, `strict` a boolean, `unknown_fields` one of ignore, reject, keep, the others strings"),
             );
             None

@@ -4,6 +4,5 @@ fn main() {
     wiregen::Builder::new()
         .input_as("../../schemas/lumiverse-spindle/0.4.46.json", "spindle.rs")
         .strict(true)
-        .generate()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .generate_or_report();
 }

@@ -12,11 +12,15 @@ pub struct RuntimeInstance {
     /// Instance name.
     pub name: String,
     /// Name of the runtime type this instance belongs to.
+    ///
+    /// Wire name: `typeName`.
     #[serde(rename = "typeName")]
     pub type_name: String,
     /// Lifecycle state of the instance.
     pub status: RuntimeInstanceStatus,
     /// WebSocket address of the instance's runtime-host; filled in while the instance runs.
+    ///
+    /// Wire name: `websocketUrl`.
     #[serde(rename = "websocketUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -44,9 +48,13 @@ pub enum RuntimeInstanceStatus {
 #[derive(Eq, Hash)]
 pub struct RuntimeInfo {
     /// Name of the runtime type.
+    ///
+    /// Wire name: `typeName`.
     #[serde(rename = "typeName")]
     pub type_name: String,
     /// Whether the runtime type allows just a single instance.
+    ///
+    /// Wire name: `onlyOne`.
     #[serde(rename = "onlyOne")]
     pub only_one: bool,
     /// Known instances of this runtime type.
@@ -60,6 +68,8 @@ pub struct SessionContext {
     /// Session id.
     pub id: String,
     /// Name of the agent running in the session.
+    ///
+    /// Wire name: `agentName`.
     #[serde(rename = "agentName")]
     pub agent_name: String,
     /// Name of the runtime (a key of the runtime registry).
@@ -67,6 +77,8 @@ pub struct SessionContext {
     /// Command line used to start the agent.
     pub spawn: SessionContextSpawn,
     /// Timestamp string of when the session started.
+    ///
+    /// Wire name: `startedAt`.
     #[serde(rename = "startedAt")]
     pub started_at: String,
 }
@@ -90,9 +102,11 @@ pub enum SessionEndReason {
     #[wiregen(rename = "error")]
     Error,
     /// `"idle_timeout"`
+    #[doc(alias = "idle_timeout")]
     #[wiregen(rename = "idle_timeout")]
     IdleTimeout,
     /// `"agent_exit"`
+    #[doc(alias = "agent_exit")]
     #[wiregen(rename = "agent_exit")]
     AgentExit,
     /// A value this version does not know, kept as received.
@@ -150,9 +164,13 @@ pub enum FileSystemEntryType {
 #[derive(Eq, Hash)]
 pub struct PermissionRequestEvent {
     /// Id of this permission request; answers refer to it.
+    ///
+    /// Wire name: `requestId`.
     #[serde(rename = "requestId")]
     pub request_id: String,
     /// Id of the tool call that needs permission.
+    ///
+    /// Wire name: `toolCallId`.
     #[serde(rename = "toolCallId")]
     pub tool_call_id: String,
     /// Human-readable title of the request.
@@ -170,6 +188,8 @@ pub struct PermissionRequestEvent {
 #[derive(Eq, Hash)]
 pub struct PermissionRequestEventOptionsItem {
     /// Id sent back to choose this option.
+    ///
+    /// Wire name: `optionId`.
     #[serde(rename = "optionId")]
     pub option_id: String,
     /// Label of the option.
@@ -213,6 +233,8 @@ pub struct PermissionRespondAction {
     /// The `action` member.
     pub action: PermissionRespondActionAction,
     /// Id of the permission request being answered.
+    ///
+    /// Wire name: `requestId`.
     #[serde(rename = "requestId")]
     pub request_id: String,
     /// The chosen option.
@@ -228,6 +250,8 @@ pub struct PermissionRespondActionAction;
 #[derive(Eq, Hash)]
 pub struct PermissionRespondActionResponse {
     /// Id of the selected option.
+    ///
+    /// Wire name: `optionId`.
     #[serde(rename = "optionId")]
     pub option_id: String,
 }
@@ -267,15 +291,19 @@ pub struct FilePreviewActionAction;
 #[allow(clippy::large_enum_variant)]
 pub enum SessionCallbackEvent {
     /// The agent needs a permission decision.
+    #[doc(alias = "permission_request")]
     #[wiregen(rename = "permission_request")]
     PermissionRequest(PermissionRequestEvent),
     /// The agent process ended.
+    #[doc(alias = "session_end")]
     #[wiregen(rename = "session_end")]
     SessionEnd(session_callback_event::SessionEndData),
     /// The agent finished a prompt turn.
+    #[doc(alias = "end_turn")]
     #[wiregen(rename = "end_turn")]
     EndTurn(session_callback_event::EndTurnData),
     /// The agent emitted a session update.
+    #[doc(alias = "agent_message")]
     #[wiregen(rename = "agent_message")]
     AgentMessage(session_callback_event::AgentMessageData),
     /// The session-host hit an error.
@@ -400,6 +428,8 @@ pub mod session_callback_event {
     #[serde(crate = "wg::serde")]
     pub struct SessionEndData {
         /// Process exit code, or null when there is none (for example when killed by a signal).
+        ///
+        /// Wire name: `exitCode`.
         #[serde(rename = "exitCode")]
         #[serde(deserialize_with = "wg::nullable::deserialize")]
         #[serde(serialize_with = "wg::js::serialize")]
@@ -411,6 +441,8 @@ pub mod session_callback_event {
     #[derive(Eq)]
     pub struct EndTurnData {
         /// The agent's prompt response, passed through untyped.
+        ///
+        /// Wire name: `promptResponse`.
         #[serde(rename = "promptResponse")]
         pub prompt_response: wg::Value,
     }
@@ -420,6 +452,8 @@ pub mod session_callback_event {
     #[derive(Eq)]
     pub struct AgentMessageData {
         /// The agent's session update, passed through untyped.
+        ///
+        /// Wire name: `sessionUpdate`.
         #[serde(rename = "sessionUpdate")]
         pub session_update: wg::Value,
     }
@@ -483,6 +517,8 @@ pub mod permission_callback_response {
     #[derive(Eq, Hash)]
     pub struct OptionSelected {
         /// Id of the chosen option.
+        ///
+        /// Wire name: `optionId`.
         #[serde(rename = "optionId")]
         pub option_id: String,
     }
@@ -517,6 +553,8 @@ pub mod permission_callback_response {
 #[derive(Eq, Hash)]
 pub struct SessionHostStartRequest {
     /// Flamecast session id, used when calling back to the control plane.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -536,6 +574,8 @@ pub struct SessionHostStartRequest {
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub env: Option<wg::BTreeMap<String, String>>,
     /// Address the session-host POSTs SessionCallbackEvent messages to.
+    ///
+    /// Wire name: `callbackUrl`.
     #[serde(rename = "callbackUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -547,15 +587,23 @@ pub struct SessionHostStartRequest {
 #[derive(Eq, Hash)]
 pub struct SessionHostStartResponse {
     /// Session id assigned by the agent (ACP) side.
+    ///
+    /// Wire name: `acpSessionId`.
     #[serde(rename = "acpSessionId")]
     pub acp_session_id: String,
     /// HTTP base address of the host; filled in by the runtime when it relays the reply.
+    ///
+    /// Wire name: `hostUrl`.
     #[serde(rename = "hostUrl")]
     pub host_url: String,
     /// WebSocket address of the host; filled in by the runtime when it relays the reply.
+    ///
+    /// Wire name: `websocketUrl`.
     #[serde(rename = "websocketUrl")]
     pub websocket_url: String,
     /// Flamecast session id, echoed back.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -569,6 +617,8 @@ pub struct SessionHostHealthResponse {
     /// Whether an agent turn is in progress.
     pub status: SessionHostHealthResponseStatus,
     /// Flamecast session id served by this host, if any.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -657,6 +707,8 @@ pub struct SessionLog {
 #[derive(Eq, Hash)]
 pub struct PendingPermissionOption {
     /// Id sent back to choose this option.
+    ///
+    /// Wire name: `optionId`.
     #[serde(rename = "optionId")]
     pub option_id: String,
     /// Label of the option.
@@ -670,9 +722,13 @@ pub struct PendingPermissionOption {
 #[derive(Eq, Hash)]
 pub struct PendingPermission {
     /// Id of the permission request.
+    ///
+    /// Wire name: `requestId`.
     #[serde(rename = "requestId")]
     pub request_id: String,
     /// Id of the tool call that needs permission.
+    ///
+    /// Wire name: `toolCallId`.
     #[serde(rename = "toolCallId")]
     pub tool_call_id: String,
     /// Human-readable title.
@@ -695,6 +751,8 @@ pub struct FileSystemSnapshot {
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub path: Option<String>,
     /// Absolute path of the enclosing git repository root, when the directory is inside one.
+    ///
+    /// Wire name: `gitPath`.
     #[serde(rename = "gitPath")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -704,6 +762,8 @@ pub struct FileSystemSnapshot {
     /// True when the listing was cut at maxEntries.
     pub truncated: bool,
     /// Upper bound on the number of entries returned.
+    ///
+    /// Wire name: `maxEntries`.
     #[serde(rename = "maxEntries")]
     #[serde(serialize_with = "wg::js::serialize")]
     pub max_entries: f64,
@@ -719,6 +779,8 @@ pub struct FilePreview {
     /// True when the contents were cut at maxChars.
     pub truncated: bool,
     /// Upper bound on the number of characters returned.
+    ///
+    /// Wire name: `maxChars`.
     #[serde(rename = "maxChars")]
     #[serde(serialize_with = "wg::js::serialize")]
     pub max_chars: f64,
@@ -730,6 +792,8 @@ pub struct QueuedPromptResponse {
     /// Always `true`.
     pub queued: QueuedPromptResponseQueued,
     /// Id of the queued prompt.
+    ///
+    /// Wire name: `queueId`.
     #[serde(rename = "queueId")]
     pub queue_id: String,
     /// Position in the queue.
@@ -745,11 +809,15 @@ pub struct QueuedPromptResponseQueued;
 #[serde(crate = "wg::serde")]
 pub struct PromptQueueItem {
     /// Id of the queued prompt.
+    ///
+    /// Wire name: `queueId`.
     #[serde(rename = "queueId")]
     pub queue_id: String,
     /// Prompt text.
     pub text: String,
     /// Timestamp string of when it was queued.
+    ///
+    /// Wire name: `enqueuedAt`.
     #[serde(rename = "enqueuedAt")]
     pub enqueued_at: String,
     /// Position in the queue.
@@ -777,14 +845,20 @@ pub struct Session {
     /// Session id.
     pub id: String,
     /// Name of the agent running in the session.
+    ///
+    /// Wire name: `agentName`.
     #[serde(rename = "agentName")]
     pub agent_name: String,
     /// Command line the agent was started with.
     pub spawn: AgentSpawn,
     /// Timestamp string of when the session started.
+    ///
+    /// Wire name: `startedAt`.
     #[serde(rename = "startedAt")]
     pub started_at: String,
     /// Timestamp string of the latest activity.
+    ///
+    /// Wire name: `lastUpdatedAt`.
     #[serde(rename = "lastUpdatedAt")]
     pub last_updated_at: String,
     /// Whether the session is still running.
@@ -792,18 +866,26 @@ pub struct Session {
     /// Logged events.
     pub logs: Vec<SessionLog>,
     /// Open permission request, or null.
+    ///
+    /// Wire name: `pendingPermission`.
     #[serde(rename = "pendingPermission")]
     #[serde(deserialize_with = "wg::nullable::deserialize")]
     pub pending_permission: Option<PendingPermission>,
     /// Latest filesystem listing, or null.
+    ///
+    /// Wire name: `fileSystem`.
     #[serde(rename = "fileSystem")]
     #[serde(deserialize_with = "wg::nullable::deserialize")]
     pub file_system: Option<FileSystemSnapshot>,
     /// Prompt queue state, or null.
+    ///
+    /// Wire name: `promptQueue`.
     #[serde(rename = "promptQueue")]
     #[serde(deserialize_with = "wg::nullable::deserialize")]
     pub prompt_queue: Option<PromptQueueState>,
     /// WebSocket address for the session.
+    ///
+    /// Wire name: `websocketUrl`.
     #[serde(rename = "websocketUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -832,6 +914,8 @@ pub enum SessionStatus {
 #[derive(Eq, Hash)]
 pub struct CreateSessionBody {
     /// Id chosen by the client; the server makes one up when absent.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -841,6 +925,8 @@ pub struct CreateSessionBody {
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub cwd: Option<String>,
     /// Template to start the session from.
+    ///
+    /// Wire name: `agentTemplateId`.
     #[serde(rename = "agentTemplateId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -854,6 +940,8 @@ pub struct CreateSessionBody {
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub name: Option<String>,
     /// Runtime instance to run on; needed when the runtime has several instances.
+    ///
+    /// Wire name: `runtimeInstance`.
     #[serde(rename = "runtimeInstance")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -946,6 +1034,8 @@ pub mod permission_response_body {
     #[derive(Eq, Hash)]
     pub struct OptionSelected {
         /// Id of the chosen option.
+        ///
+        /// Wire name: `optionId`.
         #[serde(rename = "optionId")]
         pub option_id: String,
     }
@@ -966,15 +1056,18 @@ pub mod permission_response_body {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, wg::StringEnum)]
 pub enum WebhookEventType {
     /// `"permission_request"`
+    #[doc(alias = "permission_request")]
     #[wiregen(rename = "permission_request")]
     PermissionRequest,
     /// `"end_turn"`
+    #[doc(alias = "end_turn")]
     #[wiregen(rename = "end_turn")]
     EndTurn,
     /// `"error"`
     #[wiregen(rename = "error")]
     Error,
     /// `"session_end"`
+    #[doc(alias = "session_end")]
     #[wiregen(rename = "session_end")]
     SessionEnd,
     /// A value this version does not know, kept as received.
@@ -1003,9 +1096,13 @@ pub struct WebhookConfig {
 #[derive(Eq)]
 pub struct WebhookPayload {
     /// Session the event belongs to.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     pub session_id: String,
     /// Id of this delivery's event.
+    ///
+    /// Wire name: `eventId`.
     #[serde(rename = "eventId")]
     pub event_id: String,
     /// Timestamp string of the event.
@@ -1031,23 +1128,33 @@ pub struct SessionMeta {
     /// Session id.
     pub id: String,
     /// Name of the agent running in the session.
+    ///
+    /// Wire name: `agentName`.
     #[serde(rename = "agentName")]
     pub agent_name: String,
     /// Command line the agent was started with.
     pub spawn: AgentSpawn,
     /// Timestamp string of when the session started.
+    ///
+    /// Wire name: `startedAt`.
     #[serde(rename = "startedAt")]
     pub started_at: String,
     /// Timestamp string of the latest activity.
+    ///
+    /// Wire name: `lastUpdatedAt`.
     #[serde(rename = "lastUpdatedAt")]
     pub last_updated_at: String,
     /// Whether the session is still running.
     pub status: SessionMetaStatus,
     /// Open permission request, or null.
+    ///
+    /// Wire name: `pendingPermission`.
     #[serde(rename = "pendingPermission")]
     #[serde(deserialize_with = "wg::nullable::deserialize")]
     pub pending_permission: Option<PendingPermission>,
     /// WebSocket address for the session.
+    ///
+    /// Wire name: `websocketUrl`.
     #[serde(rename = "websocketUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -1076,15 +1183,23 @@ pub enum SessionMetaStatus {
 #[derive(Eq)]
 pub struct SessionRuntimeInfo {
     /// HTTP base address of the session's host.
+    ///
+    /// Wire name: `hostUrl`.
     #[serde(rename = "hostUrl")]
     pub host_url: String,
     /// WebSocket address of the session's host.
+    ///
+    /// Wire name: `websocketUrl`.
     #[serde(rename = "websocketUrl")]
     pub websocket_url: String,
     /// Name of the runtime.
+    ///
+    /// Wire name: `runtimeName`.
     #[serde(rename = "runtimeName")]
     pub runtime_name: String,
     /// Runtime-specific recovery data, or null.
+    ///
+    /// Wire name: `runtimeMeta`.
     #[serde(rename = "runtimeMeta")]
     #[serde(default, skip_serializing_if = "wg::Maybe::is_absent")]
     pub runtime_meta: wg::Maybe<wg::BTreeMap<String, wg::Value>>,
@@ -1097,6 +1212,8 @@ pub struct StoredSession {
     /// Durable session metadata.
     pub meta: SessionMeta,
     /// Runtime connection details, or null.
+    ///
+    /// Wire name: `runtimeInfo`.
     #[serde(rename = "runtimeInfo")]
     #[serde(deserialize_with = "wg::nullable::deserialize")]
     pub runtime_info: Option<SessionRuntimeInfo>,
@@ -1139,6 +1256,8 @@ pub struct WsConnectedMessage {
     /// The `type` member.
     pub r#type: WsConnectedMessageType,
     /// Session the socket is attached to.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     pub session_id: String,
 }
@@ -1167,12 +1286,15 @@ pub struct WsErrorMessageType;
 #[derive(Eq)]
 pub enum WsServerMessage {
     /// A session event.
+    #[doc(alias = "event")]
     #[wiregen(rename = "event", self_tagged)]
     WsEventMessage(WsEventMessage),
     /// Connection ready.
+    #[doc(alias = "connected")]
     #[wiregen(rename = "connected", self_tagged)]
     WsConnectedMessage(WsConnectedMessage),
     /// Error report.
+    #[doc(alias = "error")]
     #[wiregen(rename = "error", self_tagged)]
     WsErrorMessage(WsErrorMessage),
     /// A message whose `type` this version does not know, kept as received.
@@ -1268,6 +1390,8 @@ pub struct WsPermissionRespondAction {
     /// The `action` member.
     pub action: WsPermissionRespondActionAction,
     /// Id of the permission request being answered.
+    ///
+    /// Wire name: `requestId`.
     #[serde(rename = "requestId")]
     pub request_id: String,
     /// The answer: an option id or a cancellation (untagged, told apart by key).
@@ -1320,6 +1444,8 @@ pub mod ws_permission_respond_action_body {
     #[derive(Eq, Hash)]
     pub struct OptionSelected {
         /// Id of the chosen option.
+        ///
+        /// Wire name: `optionId`.
         #[serde(rename = "optionId")]
         pub option_id: String,
     }
@@ -1344,6 +1470,8 @@ pub struct WsCancelAction {
     /// The `action` member.
     pub action: WsCancelActionAction,
     /// Queued prompt to cancel; when absent the current one is meant.
+    ///
+    /// Wire name: `queueId`.
     #[serde(rename = "queueId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -1434,30 +1562,39 @@ pub struct WsQueueResumeActionAction;
 #[derive(Eq)]
 pub enum WsControlMessage {
     /// Send a prompt.
+    #[doc(alias = "prompt")]
     #[wiregen(rename = "prompt", self_tagged)]
     WsPromptAction(WsPromptAction),
     /// Answer a permission request.
+    #[doc(alias = "permission.respond")]
     #[wiregen(rename = "permission.respond", self_tagged)]
     WsPermissionRespondAction(WsPermissionRespondAction),
     /// Cancel a prompt.
+    #[doc(alias = "cancel")]
     #[wiregen(rename = "cancel", self_tagged)]
     WsCancelAction(WsCancelAction),
     /// End the session.
+    #[doc(alias = "terminate")]
     #[wiregen(rename = "terminate", self_tagged)]
     WsTerminateAction(WsTerminateAction),
     /// Keep-alive.
+    #[doc(alias = "ping")]
     #[wiregen(rename = "ping", self_tagged)]
     WsPingAction(WsPingAction),
     /// Reorder the queue.
+    #[doc(alias = "queue.reorder")]
     #[wiregen(rename = "queue.reorder", self_tagged)]
     WsQueueReorderAction(WsQueueReorderAction),
     /// Clear the queue.
+    #[doc(alias = "queue.clear")]
     #[wiregen(rename = "queue.clear", self_tagged)]
     WsQueueClearAction(WsQueueClearAction),
     /// Pause the queue.
+    #[doc(alias = "queue.pause")]
     #[wiregen(rename = "queue.pause", self_tagged)]
     WsQueuePauseAction(WsQueuePauseAction),
     /// Resume the queue.
+    #[doc(alias = "queue.resume")]
     #[wiregen(rename = "queue.resume", self_tagged)]
     WsQueueResumeAction(WsQueueResumeAction),
     /// A message whose `action` this version does not know, kept as received.
@@ -1619,6 +1756,8 @@ pub trait WsControlMessageAsyncHandler {
 #[derive(Eq, Hash)]
 pub struct RuntimeHostStartSessionRequest {
     /// Flamecast session id.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     pub session_id: String,
     /// Executable that starts the agent.
@@ -1636,6 +1775,8 @@ pub struct RuntimeHostStartSessionRequest {
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub env: Option<wg::BTreeMap<String, String>>,
     /// Address the host POSTs SessionCallbackEvent messages to.
+    ///
+    /// Wire name: `callbackUrl`.
     #[serde(rename = "callbackUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -1647,9 +1788,13 @@ pub struct RuntimeHostStartSessionRequest {
 #[derive(Eq, Hash)]
 pub struct RuntimeHostStartSessionResponse {
     /// Session id assigned by the agent (ACP) side.
+    ///
+    /// Wire name: `acpSessionId`.
     #[serde(rename = "acpSessionId")]
     pub acp_session_id: String,
     /// Flamecast session id.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     pub session_id: String,
 }
@@ -1659,6 +1804,8 @@ pub struct RuntimeHostStartSessionResponse {
 #[derive(Eq, Hash)]
 pub struct RuntimeHostSessionStatus {
     /// Flamecast session id.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     pub session_id: String,
     /// Whether an agent turn is in progress.
@@ -1705,6 +1852,8 @@ pub struct RuntimeHostPromptRequest {
 #[derive(Eq, Hash)]
 pub struct RuntimeHostPermissionResponse {
     /// Id of the chosen option.
+    ///
+    /// Wire name: `optionId`.
     #[serde(rename = "optionId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -1728,6 +1877,8 @@ pub struct WsChannelConnectedMessage {
     /// The `type` member.
     pub r#type: WsChannelConnectedMessageType,
     /// Id of this connection.
+    ///
+    /// Wire name: `connectionId`.
     #[serde(rename = "connectionId")]
     pub connection_id: String,
 }
@@ -1772,9 +1923,13 @@ pub struct WsChannelEventMessage {
     /// Channel the event was published on.
     pub channel: Channel,
     /// Session the event belongs to.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     pub session_id: String,
     /// Agent the session belongs to.
+    ///
+    /// Wire name: `agentId`.
     #[serde(rename = "agentId")]
     pub agent_id: String,
     /// Sequence number of the event; used with `since` to replay.
@@ -1807,9 +1962,13 @@ pub struct WsSessionCreatedMessage {
     /// The `type` member.
     pub r#type: WsSessionCreatedMessageType,
     /// New session id.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     pub session_id: String,
     /// Agent the session belongs to.
+    ///
+    /// Wire name: `agentId`.
     #[serde(rename = "agentId")]
     pub agent_id: String,
 }
@@ -1825,9 +1984,13 @@ pub struct WsSessionTerminatedMessage {
     /// The `type` member.
     pub r#type: WsSessionTerminatedMessageType,
     /// Ended session id.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     pub session_id: String,
     /// Agent the session belonged to.
+    ///
+    /// Wire name: `agentId`.
     #[serde(rename = "agentId")]
     pub agent_id: String,
 }
@@ -1871,27 +2034,35 @@ pub struct WsPongMessageType;
 #[allow(clippy::large_enum_variant)]
 pub enum WsChannelServerMessage {
     /// Connection ready.
+    #[doc(alias = "connected")]
     #[wiregen(rename = "connected", self_tagged)]
     WsChannelConnectedMessage(WsChannelConnectedMessage),
     /// Subscribed.
+    #[doc(alias = "subscribed")]
     #[wiregen(rename = "subscribed", self_tagged)]
     WsSubscribedMessage(WsSubscribedMessage),
     /// Unsubscribed.
+    #[doc(alias = "unsubscribed")]
     #[wiregen(rename = "unsubscribed", self_tagged)]
     WsUnsubscribedMessage(WsUnsubscribedMessage),
     /// Channel event.
+    #[doc(alias = "event")]
     #[wiregen(rename = "event", self_tagged)]
     WsChannelEventMessage(WsChannelEventMessage),
     /// Session created.
+    #[doc(alias = "session.created")]
     #[wiregen(rename = "session.created", self_tagged)]
     WsSessionCreatedMessage(WsSessionCreatedMessage),
     /// Session ended.
+    #[doc(alias = "session.terminated")]
     #[wiregen(rename = "session.terminated", self_tagged)]
     WsSessionTerminatedMessage(WsSessionTerminatedMessage),
     /// Error report.
+    #[doc(alias = "error")]
     #[wiregen(rename = "error", self_tagged)]
     WsChannelErrorMessage(WsChannelErrorMessage),
     /// Pong.
+    #[doc(alias = "pong")]
     #[wiregen(rename = "pong", self_tagged)]
     WsPongMessage(WsPongMessage),
     /// A message whose `type` this version does not know, kept as received.
@@ -2101,6 +2272,8 @@ pub struct WsChannelPromptAction {
     /// The `action` member.
     pub action: WsChannelPromptActionAction,
     /// Session the action is for.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     pub session_id: String,
     /// Prompt text.
@@ -2118,9 +2291,13 @@ pub struct WsChannelPermissionRespondAction {
     /// The `action` member.
     pub action: WsChannelPermissionRespondActionAction,
     /// Session the action is for.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     pub session_id: String,
     /// Id of the permission request being answered.
+    ///
+    /// Wire name: `requestId`.
     #[serde(rename = "requestId")]
     pub request_id: String,
     /// The answer: an option id or a cancellation (untagged, told apart by key).
@@ -2173,6 +2350,8 @@ pub mod ws_channel_permission_respond_action_body {
     #[derive(Eq, Hash)]
     pub struct OptionSelected {
         /// Id of the chosen option.
+        ///
+        /// Wire name: `optionId`.
         #[serde(rename = "optionId")]
         pub option_id: String,
     }
@@ -2197,9 +2376,13 @@ pub struct WsChannelCancelAction {
     /// The `action` member.
     pub action: WsChannelCancelActionAction,
     /// Session the action is for.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     pub session_id: String,
     /// Queued prompt to cancel; when absent the current one is meant.
+    ///
+    /// Wire name: `queueId`.
     #[serde(rename = "queueId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -2217,6 +2400,8 @@ pub struct WsChannelTerminateAction {
     /// The `action` member.
     pub action: WsChannelTerminateActionAction,
     /// Session the action is for.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     pub session_id: String,
 }
@@ -2232,6 +2417,8 @@ pub struct WsChannelQueueReorderAction {
     /// The `action` member.
     pub action: WsChannelQueueReorderActionAction,
     /// Session the action is for.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     pub session_id: String,
     /// Queue ids in the new order.
@@ -2249,6 +2436,8 @@ pub struct WsChannelQueueClearAction {
     /// The `action` member.
     pub action: WsChannelQueueClearActionAction,
     /// Session the action is for.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     pub session_id: String,
 }
@@ -2264,6 +2453,8 @@ pub struct WsChannelQueuePauseAction {
     /// The `action` member.
     pub action: WsChannelQueuePauseActionAction,
     /// Session the action is for.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     pub session_id: String,
 }
@@ -2279,6 +2470,8 @@ pub struct WsChannelQueueResumeAction {
     /// The `action` member.
     pub action: WsChannelQueueResumeActionAction,
     /// Session the action is for.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     pub session_id: String,
 }
@@ -2305,6 +2498,8 @@ pub struct WsChannelTerminalCreateAction {
     /// The `action` member.
     pub action: WsChannelTerminalCreateActionAction,
     /// When given, the terminal starts in this session's workspace.
+    ///
+    /// Wire name: `sessionId`.
     #[serde(rename = "sessionId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -2344,6 +2539,8 @@ pub struct WsChannelTerminalInputAction {
     /// The `action` member.
     pub action: WsChannelTerminalInputActionAction,
     /// Target terminal.
+    ///
+    /// Wire name: `terminalId`.
     #[serde(rename = "terminalId")]
     pub terminal_id: String,
     /// Input text.
@@ -2360,6 +2557,8 @@ pub struct WsChannelTerminalResizeAction {
     /// The `action` member.
     pub action: WsChannelTerminalResizeActionAction,
     /// Target terminal.
+    ///
+    /// Wire name: `terminalId`.
     #[serde(rename = "terminalId")]
     pub terminal_id: String,
     /// New width in columns.
@@ -2381,6 +2580,8 @@ pub struct WsChannelTerminalKillAction {
     /// The `action` member.
     pub action: WsChannelTerminalKillActionAction,
     /// Target terminal.
+    ///
+    /// Wire name: `terminalId`.
     #[serde(rename = "terminalId")]
     pub terminal_id: String,
 }
@@ -2394,48 +2595,63 @@ pub struct WsChannelTerminalKillActionAction;
 #[allow(clippy::large_enum_variant)]
 pub enum WsChannelControlMessage {
     /// Subscribe.
+    #[doc(alias = "subscribe")]
     #[wiregen(rename = "subscribe", self_tagged)]
     WsSubscribeAction(WsSubscribeAction),
     /// Unsubscribe.
+    #[doc(alias = "unsubscribe")]
     #[wiregen(rename = "unsubscribe", self_tagged)]
     WsUnsubscribeAction(WsUnsubscribeAction),
     /// Send a prompt.
+    #[doc(alias = "prompt")]
     #[wiregen(rename = "prompt", self_tagged)]
     WsChannelPromptAction(WsChannelPromptAction),
     /// Answer a permission request.
+    #[doc(alias = "permission.respond")]
     #[wiregen(rename = "permission.respond", self_tagged)]
     WsChannelPermissionRespondAction(WsChannelPermissionRespondAction),
     /// Cancel a prompt.
+    #[doc(alias = "cancel")]
     #[wiregen(rename = "cancel", self_tagged)]
     WsChannelCancelAction(WsChannelCancelAction),
     /// End a session.
+    #[doc(alias = "terminate")]
     #[wiregen(rename = "terminate", self_tagged)]
     WsChannelTerminateAction(WsChannelTerminateAction),
     /// Reorder a queue.
+    #[doc(alias = "queue.reorder")]
     #[wiregen(rename = "queue.reorder", self_tagged)]
     WsChannelQueueReorderAction(WsChannelQueueReorderAction),
     /// Clear a queue.
+    #[doc(alias = "queue.clear")]
     #[wiregen(rename = "queue.clear", self_tagged)]
     WsChannelQueueClearAction(WsChannelQueueClearAction),
     /// Pause a queue.
+    #[doc(alias = "queue.pause")]
     #[wiregen(rename = "queue.pause", self_tagged)]
     WsChannelQueuePauseAction(WsChannelQueuePauseAction),
     /// Resume a queue.
+    #[doc(alias = "queue.resume")]
     #[wiregen(rename = "queue.resume", self_tagged)]
     WsChannelQueueResumeAction(WsChannelQueueResumeAction),
     /// Keep-alive.
+    #[doc(alias = "ping")]
     #[wiregen(rename = "ping", self_tagged)]
     WsChannelPingAction(WsChannelPingAction),
     /// Open a terminal.
+    #[doc(alias = "terminal.create")]
     #[wiregen(rename = "terminal.create", self_tagged)]
     WsChannelTerminalCreateAction(WsChannelTerminalCreateAction),
     /// Terminal input.
+    #[doc(alias = "terminal.input")]
     #[wiregen(rename = "terminal.input", self_tagged)]
     WsChannelTerminalInputAction(WsChannelTerminalInputAction),
     /// Resize a terminal.
+    #[doc(alias = "terminal.resize")]
     #[wiregen(rename = "terminal.resize", self_tagged)]
     WsChannelTerminalResizeAction(WsChannelTerminalResizeAction),
     /// Close a terminal.
+    #[doc(alias = "terminal.kill")]
     #[wiregen(rename = "terminal.kill", self_tagged)]
     WsChannelTerminalKillAction(WsChannelTerminalKillAction),
     /// A message whose `action` this version does not know, kept as received.

@@ -8,33 +8,43 @@ use ::wiregen_runtime as wg;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, wg::StringEnum)]
 pub enum Method {
     /// `"ui/request"`
+    #[doc(alias = "ui/request")]
     #[wiregen(rename = "ui/request")]
     UiRequest,
     /// `"session/send_message"`
+    #[doc(alias = "session/send_message")]
     #[wiregen(rename = "session/send_message")]
     SessionSendMessage,
     /// `"session/send_user_message"`
+    #[doc(alias = "session/send_user_message")]
     #[wiregen(rename = "session/send_user_message")]
     SessionSendUserMessage,
     /// `"session/append_entry"`
+    #[doc(alias = "session/append_entry")]
     #[wiregen(rename = "session/append_entry")]
     SessionAppendEntry,
     /// `"session/set_model"`
+    #[doc(alias = "session/set_model")]
     #[wiregen(rename = "session/set_model")]
     SessionSetModel,
     /// `"provider/complete"`
+    #[doc(alias = "provider/complete")]
     #[wiregen(rename = "provider/complete")]
     ProviderComplete,
     /// `"provider/delta"`
+    #[doc(alias = "provider/delta")]
     #[wiregen(rename = "provider/delta")]
     ProviderDelta,
     /// `"provider/oauth_login"`
+    #[doc(alias = "provider/oauth_login")]
     #[wiregen(rename = "provider/oauth_login")]
     ProviderOauthLogin,
     /// `"provider/oauth_refresh"`
+    #[doc(alias = "provider/oauth_refresh")]
     #[wiregen(rename = "provider/oauth_refresh")]
     ProviderOauthRefresh,
     /// `"bus/publish"`
+    #[doc(alias = "bus/publish")]
     #[wiregen(rename = "bus/publish")]
     BusPublish,
     /// A value this version does not know, kept as received.
@@ -45,9 +55,11 @@ pub enum Method {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, wg::StringEnum)]
 pub enum EventName {
     /// `"bus/event"`
+    #[doc(alias = "bus/event")]
     #[wiregen(rename = "bus/event")]
     BusEvent,
     /// `"widget/key"`
+    #[doc(alias = "widget/key")]
     #[wiregen(rename = "widget/key")]
     WidgetKey,
     /// A value this version does not know, kept as received.
@@ -357,12 +369,15 @@ pub enum UiRequestParams {
     #[wiregen(rename = "notify")]
     Notify(ui_request_params::Notify),
     /// Set the status-line text.
+    #[doc(alias = "set_status")]
     #[wiregen(rename = "set_status")]
     SetStatus(ui_request_params::SetStatus),
     /// Display (or replace) the extension's widget.
+    #[doc(alias = "set_widget")]
     #[wiregen(rename = "set_widget")]
     SetWidget(ui_request_params::SetWidget),
     /// Set the frontend's title.
+    #[doc(alias = "set_title")]
     #[wiregen(rename = "set_title")]
     SetTitle(ui_request_params::SetTitle),
     /// A message whose `kind` this version does not know, kept as received.
@@ -819,6 +834,7 @@ pub mod methods {
         type Result = super::InitializeResult;
     }
     /// `tool/execute` (host → extension request): Runs one of the extension's tools. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    #[doc(alias = "tool/execute")]
     #[derive(Debug)]
     pub enum ToolExecute {}
     impl wg::jsonrpc::Request for ToolExecute {
@@ -835,6 +851,7 @@ pub mod methods {
         type Result = super::HookResult;
     }
     /// `command/execute` (host → extension request): Runs a command the extension registered. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    #[doc(alias = "command/execute")]
     #[derive(Debug)]
     pub enum CommandExecute {}
     impl wg::jsonrpc::Request for CommandExecute {
@@ -843,6 +860,7 @@ pub mod methods {
         type Result = super::CommandExecuteResult;
     }
     /// `command/complete` (host → extension request): Asks for completions of a command's arguments. The seed does not show this method's wire name; the name here is wiregen's assumption.
+    #[doc(alias = "command/complete")]
     #[derive(Debug)]
     pub enum CommandComplete {}
     impl wg::jsonrpc::Request for CommandComplete {
@@ -874,6 +892,7 @@ pub mod methods {
         type Result = wg::Value;
     }
     /// `ui/request` (extension → host request): Asks the host to show or ask something in its UI.
+    #[doc(alias = "ui/request")]
     #[derive(Debug)]
     pub enum UiRequest {}
     impl wg::jsonrpc::Request for UiRequest {
@@ -882,6 +901,7 @@ pub mod methods {
         type Result = super::UiRequestResult;
     }
     /// `session/send_message` (extension → host request): Sends a message into the current session (the result is untyped).
+    #[doc(alias = "session/send_message")]
     #[derive(Debug)]
     pub enum SessionSendMessage {}
     impl wg::jsonrpc::Request for SessionSendMessage {
@@ -890,6 +910,7 @@ pub mod methods {
         type Result = wg::Value;
     }
     /// `session/send_user_message` (extension → host request): Sends a message as the user (the result is untyped).
+    #[doc(alias = "session/send_user_message")]
     #[derive(Debug)]
     pub enum SessionSendUserMessage {}
     impl wg::jsonrpc::Request for SessionSendUserMessage {
@@ -898,6 +919,7 @@ pub mod methods {
         type Result = wg::Value;
     }
     /// `session/append_entry` (extension → host request): Appends an entry to the session log (the result is untyped).
+    #[doc(alias = "session/append_entry")]
     #[derive(Debug)]
     pub enum SessionAppendEntry {}
     impl wg::jsonrpc::Request for SessionAppendEntry {
@@ -906,6 +928,7 @@ pub mod methods {
         type Result = wg::Value;
     }
     /// `session/set_model` (extension → host request): Switches the session's model (the result is untyped).
+    #[doc(alias = "session/set_model")]
     #[derive(Debug)]
     pub enum SessionSetModel {}
     impl wg::jsonrpc::Request for SessionSetModel {
@@ -914,6 +937,7 @@ pub mod methods {
         type Result = wg::Value;
     }
     /// `provider/complete` (host → extension request): Runs a completion on a provider the extension registered; streamed output arrives as `provider/delta` notifications before the result.
+    #[doc(alias = "provider/complete")]
     #[derive(Debug)]
     pub enum ProviderComplete {}
     impl wg::jsonrpc::Request for ProviderComplete {
@@ -922,6 +946,7 @@ pub mod methods {
         type Result = super::ProviderCompleteResult;
     }
     /// `provider/delta` (extension → host notification): One streamed event of a running `provider/complete`.
+    #[doc(alias = "provider/delta")]
     #[derive(Debug)]
     pub enum ProviderDelta {}
     impl wg::jsonrpc::Notification for ProviderDelta {
@@ -929,6 +954,7 @@ pub mod methods {
         type Params = super::ProviderDeltaParams;
     }
     /// `provider/oauth_login` (host → extension request): Starts a provider's OAuth login.
+    #[doc(alias = "provider/oauth_login")]
     #[derive(Debug)]
     pub enum ProviderOauthLogin {}
     impl wg::jsonrpc::Request for ProviderOauthLogin {
@@ -937,6 +963,7 @@ pub mod methods {
         type Result = super::ProviderCredentials;
     }
     /// `provider/oauth_refresh` (host → extension request): Refreshes a provider's OAuth credentials.
+    #[doc(alias = "provider/oauth_refresh")]
     #[derive(Debug)]
     pub enum ProviderOauthRefresh {}
     impl wg::jsonrpc::Request for ProviderOauthRefresh {
@@ -945,6 +972,7 @@ pub mod methods {
         type Result = super::ProviderCredentials;
     }
     /// `bus/publish` (extension → host request): Publishes a payload on the host's event bus (a request; its result is untyped).
+    #[doc(alias = "bus/publish")]
     #[derive(Debug)]
     pub enum BusPublish {}
     impl wg::jsonrpc::Request for BusPublish {

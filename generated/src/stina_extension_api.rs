@@ -8,15 +8,19 @@ use ::wiregen_runtime as wg;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, wg::StringEnum)]
 pub enum CapabilityPermission {
     /// `"events.emit"`
+    #[doc(alias = "events.emit")]
     #[wiregen(rename = "events.emit")]
     EventsEmit,
     /// `"scheduler.register"`
+    #[doc(alias = "scheduler.register")]
     #[wiregen(rename = "scheduler.register")]
     SchedulerRegister,
     /// `"chat.message.write"`
+    #[doc(alias = "chat.message.write")]
     #[wiregen(rename = "chat.message.write")]
     ChatMessageWrite,
     /// `"background.workers"`
+    #[doc(alias = "background.workers")]
     #[wiregen(rename = "background.workers")]
     BackgroundWorkers,
     /// A value this version does not know, kept as received.
@@ -32,6 +36,8 @@ pub struct BackgroundRestartPolicy {
     /// Restart attempts allowed before giving up; 0 means no limit.
     ///
     /// Defaults to `0` when absent.
+    ///
+    /// Wire name: `maxRestarts`.
     #[serde(rename = "maxRestarts")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -40,6 +46,8 @@ pub struct BackgroundRestartPolicy {
     /// Wait in milliseconds before the first restart.
     ///
     /// Defaults to `1000` when absent.
+    ///
+    /// Wire name: `initialDelayMs`.
     #[serde(rename = "initialDelayMs")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -48,6 +56,8 @@ pub struct BackgroundRestartPolicy {
     /// Upper bound in milliseconds on the wait between restarts.
     ///
     /// Defaults to `60000` when absent.
+    ///
+    /// Wire name: `maxDelayMs`.
     #[serde(rename = "maxDelayMs")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -56,6 +66,8 @@ pub struct BackgroundRestartPolicy {
     /// Factor applied to the wait after each restart.
     ///
     /// Defaults to `2` when absent.
+    ///
+    /// Wire name: `backoffMultiplier`.
     #[serde(rename = "backoffMultiplier")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -87,6 +99,7 @@ pub enum BackgroundRestartPolicyType {
     #[wiregen(rename = "always")]
     Always,
     /// `"on-failure"`
+    #[doc(alias = "on-failure")]
     #[wiregen(rename = "on-failure")]
     OnFailure,
     /// `"never"`
@@ -105,9 +118,13 @@ pub struct BackgroundTaskConfig {
     /// Readable task name used in logs and status reports.
     pub name: String,
     /// User the task belongs to; background tasks are always scoped to one user.
+    ///
+    /// Wire name: `userId`.
     #[serde(rename = "userId")]
     pub user_id: String,
     /// Restart behaviour after failures.
+    ///
+    /// Wire name: `restartPolicy`.
     #[serde(rename = "restartPolicy")]
     pub restart_policy: BackgroundRestartPolicy,
     /// Data handed to the task's callback.
@@ -120,25 +137,35 @@ pub struct BackgroundTaskConfig {
 #[serde(crate = "wg::serde")]
 pub struct BackgroundTaskHealth {
     /// Task identifier, unique within the extension.
+    ///
+    /// Wire name: `taskId`.
     #[serde(rename = "taskId")]
     pub task_id: String,
     /// Readable task name.
     pub name: String,
     /// User the task belongs to.
+    ///
+    /// Wire name: `userId`.
     #[serde(rename = "userId")]
     pub user_id: String,
     /// Current lifecycle state of the task.
     pub status: BackgroundTaskHealthStatus,
     /// How often the task has been restarted so far.
+    ///
+    /// Wire name: `restartCount`.
     #[serde(rename = "restartCount")]
     #[serde(serialize_with = "wg::js::serialize")]
     pub restart_count: f64,
     /// Most recent status text the task reported.
+    ///
+    /// Wire name: `lastHealthStatus`.
     #[serde(rename = "lastHealthStatus")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub last_health_status: Option<String>,
     /// Time of the most recent status report (a timestamp string; the format is not specified).
+    ///
+    /// Wire name: `lastHealthTime`.
     #[serde(rename = "lastHealthTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -177,33 +204,43 @@ pub enum BackgroundTaskHealthStatus {
 #[derive(Eq)]
 pub enum HostToWorkerMessage {
     /// Asks the worker to activate the extension, with its identity, granted permissions and current settings.
+    #[doc(alias = "activate")]
     #[wiregen(rename = "activate", self_tagged)]
     ActivateMessage(ActivateMessage),
     /// Asks the worker to deactivate the extension.
+    #[doc(alias = "deactivate")]
     #[wiregen(rename = "deactivate", self_tagged)]
     DeactivateMessage(DeactivateMessage),
     /// Tells the worker that one extension setting has a new value.
+    #[doc(alias = "settings-changed")]
     #[wiregen(rename = "settings-changed", self_tagged)]
     SettingsChangedMessage(SettingsChangedMessage),
     /// Tells the worker that one of the extension's scheduled jobs fired.
+    #[doc(alias = "scheduler-fire")]
     #[wiregen(rename = "scheduler-fire", self_tagged)]
     SchedulerFireMessage(SchedulerFireMessage),
     /// Asks a provider registered by the worker to run a chat completion; the worker answers with stream-event messages.
+    #[doc(alias = "provider-chat-request")]
     #[wiregen(rename = "provider-chat-request", self_tagged)]
     ProviderChatRequestMessage(ProviderChatRequestMessage),
     /// Asks a provider registered by the worker for its model list; answered by provider-models-response.
+    #[doc(alias = "provider-models-request")]
     #[wiregen(rename = "provider-models-request", self_tagged)]
     ProviderModelsRequestMessage(ProviderModelsRequestMessage),
     /// Asks the worker to run one of its registered tools; answered by tool-execute-response.
+    #[doc(alias = "tool-execute-request")]
     #[wiregen(rename = "tool-execute-request", self_tagged)]
     ToolExecuteRequestMessage(ToolExecuteRequestMessage),
     /// Asks the worker to run one of its registered UI actions; answered by action-execute-response.
+    #[doc(alias = "action-execute-request")]
     #[wiregen(rename = "action-execute-request", self_tagged)]
     ActionExecuteRequestMessage(ActionExecuteRequestMessage),
     /// The host's answer to a worker request message; payload.requestId carries the id of that request.
+    #[doc(alias = "response")]
     #[wiregen(rename = "response", self_tagged)]
     ResponseMessage(ResponseMessage),
     /// Carries one piece of a streamed network response (such as an NDJSON stream) to the worker; the worker acknowledges each piece with streaming-fetch-ack.
+    #[doc(alias = "streaming-fetch-chunk")]
     #[wiregen(rename = "streaming-fetch-chunk", self_tagged)]
     StreamingFetchChunkMessage(StreamingFetchChunkMessage),
     /// A message whose `type` this version does not know, kept as received.
@@ -428,12 +465,18 @@ pub struct ActivateMessageType;
 #[derive(Eq)]
 pub struct ActivateMessagePayload {
     /// Identifier of the extension being activated.
+    ///
+    /// Wire name: `extensionId`.
     #[serde(rename = "extensionId")]
     pub extension_id: String,
     /// Version of the extension being activated.
+    ///
+    /// Wire name: `extensionVersion`.
     #[serde(rename = "extensionVersion")]
     pub extension_version: String,
     /// Filesystem location reserved for the extension's data.
+    ///
+    /// Wire name: `storagePath`.
     #[serde(rename = "storagePath")]
     pub storage_path: String,
     /// Permission names granted to the extension.
@@ -519,6 +562,8 @@ pub struct ProviderChatRequestMessageType;
 #[derive(Eq)]
 pub struct ProviderChatRequestMessagePayload {
     /// Identifier of the registered provider to use.
+    ///
+    /// Wire name: `providerId`.
     #[serde(rename = "providerId")]
     pub provider_id: String,
     /// Conversation to complete, in order.
@@ -548,6 +593,8 @@ pub struct ProviderModelsRequestMessageType;
 #[derive(Eq)]
 pub struct ProviderModelsRequestMessagePayload {
     /// Identifier of the registered provider to ask.
+    ///
+    /// Wire name: `providerId`.
     #[serde(rename = "providerId")]
     pub provider_id: String,
     /// Optional provider-specific options.
@@ -577,11 +624,15 @@ pub struct ToolExecuteRequestMessageType;
 #[derive(Eq)]
 pub struct ToolExecuteRequestMessagePayload {
     /// Identifier of the registered tool to run.
+    ///
+    /// Wire name: `toolId`.
     #[serde(rename = "toolId")]
     pub tool_id: String,
     /// Arguments for the tool.
     pub params: wg::BTreeMap<String, wg::Value>,
     /// User on whose behalf the tool runs, when there is a user context.
+    ///
+    /// Wire name: `userId`.
     #[serde(rename = "userId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -609,11 +660,15 @@ pub struct ActionExecuteRequestMessageType;
 #[derive(Eq)]
 pub struct ActionExecuteRequestMessagePayload {
     /// Identifier of the registered action to run.
+    ///
+    /// Wire name: `actionId`.
     #[serde(rename = "actionId")]
     pub action_id: String,
     /// Arguments for the action, coming from the UI.
     pub params: wg::BTreeMap<String, wg::Value>,
     /// User on whose behalf the action runs, when there is a user context.
+    ///
+    /// Wire name: `userId`.
     #[serde(rename = "userId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -641,6 +696,8 @@ pub struct ResponseMessageType;
 #[derive(Eq)]
 pub struct ResponseMessagePayload {
     /// Id of the worker request message being answered.
+    ///
+    /// Wire name: `requestId`.
     #[serde(rename = "requestId")]
     pub request_id: String,
     /// Whether the request was carried out.
@@ -676,6 +733,8 @@ pub struct StreamingFetchChunkMessageType;
 #[derive(Eq, Hash)]
 pub struct StreamingFetchChunkMessagePayload {
     /// Id of the worker's network.fetch-stream request this chunk belongs to.
+    ///
+    /// Wire name: `requestId`.
     #[serde(rename = "requestId")]
     pub request_id: String,
     /// Text of this piece of the response body.
@@ -694,36 +753,47 @@ pub struct StreamingFetchChunkMessagePayload {
 #[derive(Eq)]
 pub enum WorkerToHostMessage {
     /// Tells the host that the worker has started and can receive messages.
+    #[doc(alias = "ready")]
     #[wiregen(rename = "ready", self_tagged)]
     ReadyMessage(ReadyMessage),
     /// Asks the host to perform a capability call on the extension's behalf; the host replies with a response message whose payload.requestId equals this id.
+    #[doc(alias = "request")]
     #[wiregen(rename = "request", self_tagged)]
     RequestMessage(RequestMessage),
     /// Tells the host that the extension registered an AI provider.
+    #[doc(alias = "provider-registered")]
     #[wiregen(rename = "provider-registered", self_tagged)]
     ProviderRegisteredMessage(ProviderRegisteredMessage),
     /// Tells the host that the extension registered a tool.
+    #[doc(alias = "tool-registered")]
     #[wiregen(rename = "tool-registered", self_tagged)]
     ToolRegisteredMessage(ToolRegisteredMessage),
     /// Tells the host that the extension registered a UI action.
+    #[doc(alias = "action-registered")]
     #[wiregen(rename = "action-registered", self_tagged)]
     ActionRegisteredMessage(ActionRegisteredMessage),
     /// Delivers one streamed event of a provider chat completion to the host.
+    #[doc(alias = "stream-event")]
     #[wiregen(rename = "stream-event", self_tagged)]
     StreamEventMessage(StreamEventMessage),
     /// Forwards a log entry from the extension to the host.
+    #[doc(alias = "log")]
     #[wiregen(rename = "log", self_tagged)]
     LogMessage(LogMessage),
     /// Answers a provider-models-request with the provider's models.
+    #[doc(alias = "provider-models-response")]
     #[wiregen(rename = "provider-models-response", self_tagged)]
     ProviderModelsResponseMessage(ProviderModelsResponseMessage),
     /// Answers a tool-execute-request with the tool's result.
+    #[doc(alias = "tool-execute-response")]
     #[wiregen(rename = "tool-execute-response", self_tagged)]
     ToolExecuteResponseMessage(ToolExecuteResponseMessage),
     /// Answers an action-execute-request with the action's result.
+    #[doc(alias = "action-execute-response")]
     #[wiregen(rename = "action-execute-response", self_tagged)]
     ActionExecuteResponseMessage(ActionExecuteResponseMessage),
     /// Acknowledges one streaming-fetch-chunk so the host may send the next (backpressure).
+    #[doc(alias = "streaming-fetch-ack")]
     #[wiregen(rename = "streaming-fetch-ack", self_tagged)]
     StreamingFetchAckMessage(StreamingFetchAckMessage),
     /// A message whose `type` this version does not know, kept as received.
@@ -960,6 +1030,8 @@ pub struct StreamingFetchAckMessageType;
 #[derive(Eq, Hash)]
 pub struct StreamingFetchAckMessagePayload {
     /// Id of the streaming request whose chunk was received.
+    ///
+    /// Wire name: `requestId`.
     #[serde(rename = "requestId")]
     pub request_id: String,
 }
@@ -985,60 +1057,79 @@ pub struct RequestMessageType;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, wg::StringEnum)]
 pub enum RequestMethod {
     /// `"network.fetch"`
+    #[doc(alias = "network.fetch")]
     #[wiregen(rename = "network.fetch")]
     NetworkFetch,
     /// `"network.fetch-stream"`
+    #[doc(alias = "network.fetch-stream")]
     #[wiregen(rename = "network.fetch-stream")]
     NetworkFetchStream,
     /// `"settings.getAll"`
+    #[doc(alias = "settings.getAll")]
     #[wiregen(rename = "settings.getAll")]
     SettingsGetAll,
     /// `"settings.get"`
+    #[doc(alias = "settings.get")]
     #[wiregen(rename = "settings.get")]
     SettingsGet,
     /// `"settings.set"`
+    #[doc(alias = "settings.set")]
     #[wiregen(rename = "settings.set")]
     SettingsSet,
     /// `"user.getProfile"`
+    #[doc(alias = "user.getProfile")]
     #[wiregen(rename = "user.getProfile")]
     UserGetProfile,
     /// `"events.emit"`
+    #[doc(alias = "events.emit")]
     #[wiregen(rename = "events.emit")]
     EventsEmit,
     /// `"scheduler.schedule"`
+    #[doc(alias = "scheduler.schedule")]
     #[wiregen(rename = "scheduler.schedule")]
     SchedulerSchedule,
     /// `"scheduler.cancel"`
+    #[doc(alias = "scheduler.cancel")]
     #[wiregen(rename = "scheduler.cancel")]
     SchedulerCancel,
     /// `"chat.appendInstruction"`
+    #[doc(alias = "chat.appendInstruction")]
     #[wiregen(rename = "chat.appendInstruction")]
     ChatAppendInstruction,
     /// `"database.execute"`
+    #[doc(alias = "database.execute")]
     #[wiregen(rename = "database.execute")]
     DatabaseExecute,
     /// `"storage.get"`
+    #[doc(alias = "storage.get")]
     #[wiregen(rename = "storage.get")]
     StorageGet,
     /// `"storage.set"`
+    #[doc(alias = "storage.set")]
     #[wiregen(rename = "storage.set")]
     StorageSet,
     /// `"storage.delete"`
+    #[doc(alias = "storage.delete")]
     #[wiregen(rename = "storage.delete")]
     StorageDelete,
     /// `"storage.keys"`
+    #[doc(alias = "storage.keys")]
     #[wiregen(rename = "storage.keys")]
     StorageKeys,
     /// `"storage.getForUser"`
+    #[doc(alias = "storage.getForUser")]
     #[wiregen(rename = "storage.getForUser")]
     StorageGetForUser,
     /// `"storage.setForUser"`
+    #[doc(alias = "storage.setForUser")]
     #[wiregen(rename = "storage.setForUser")]
     StorageSetForUser,
     /// `"storage.deleteForUser"`
+    #[doc(alias = "storage.deleteForUser")]
     #[wiregen(rename = "storage.deleteForUser")]
     StorageDeleteForUser,
     /// `"storage.keysForUser"`
+    #[doc(alias = "storage.keysForUser")]
     #[wiregen(rename = "storage.keysForUser")]
     StorageKeysForUser,
     /// A value this version does not know, kept as received.
@@ -1141,6 +1232,8 @@ pub struct StreamEventMessageType;
 #[derive(Eq)]
 pub struct StreamEventMessagePayload {
     /// Id of the provider-chat-request message being answered.
+    ///
+    /// Wire name: `requestId`.
     #[serde(rename = "requestId")]
     pub request_id: String,
     /// The streamed event.
@@ -1166,6 +1259,8 @@ pub struct ProviderModelsResponseMessageType;
 #[derive(Eq)]
 pub struct ProviderModelsResponseMessagePayload {
     /// Id of the provider-models-request message being answered.
+    ///
+    /// Wire name: `requestId`.
     #[serde(rename = "requestId")]
     pub request_id: String,
     /// Models the provider offers.
@@ -1195,6 +1290,8 @@ pub struct ToolExecuteResponseMessageType;
 #[derive(Eq)]
 pub struct ToolExecuteResponseMessagePayload {
     /// Id of the tool-execute-request message being answered.
+    ///
+    /// Wire name: `requestId`.
     #[serde(rename = "requestId")]
     pub request_id: String,
     /// What the tool returned.
@@ -1224,6 +1321,8 @@ pub struct ActionExecuteResponseMessageType;
 #[derive(Eq)]
 pub struct ActionExecuteResponseMessagePayload {
     /// Id of the action-execute-request message being answered.
+    ///
+    /// Wire name: `requestId`.
     #[serde(rename = "requestId")]
     pub request_id: String,
     /// What the action returned.

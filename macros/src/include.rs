@@ -143,7 +143,8 @@ fn render(d: &Diagnostic, base: &Path) -> String {
         let prefix = format!("{}/", base.display());
         s.replace(&prefix, "")
     };
-    let mut msg = format!("{}\n  --> {}", d.message, strip(d.loc.to_string()));
+    let code = d.code.map(|c| format!("[{c}] ")).unwrap_or_default();
+    let mut msg = format!("{code}{}\n  --> {}", d.message, strip(d.loc.to_string()));
     for (loc, what) in &d.related {
         msg.push_str(&format!("\n  --> {}: {what}", strip(loc.to_string())));
     }

@@ -29,6 +29,7 @@
 //! `wiregen_runtime::union`.
 
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
 mod attr;
@@ -178,9 +179,10 @@ pub fn derive_literal(input: TokenStream) -> TokenStream {
 ///   `file:line:col` and JSON pointer and a hint; a bad setting is reported on its tokens
 ///   and the other settings still apply.
 ///
-/// The crate needs only `wiregen-runtime` (which re-exports this macro under its default
-/// `include` feature).
+/// The crate needs only `wiregen-runtime`, which re-exports this macro under its `include`
+/// feature (off by default: it compiles the generator into your build).
 #[cfg(feature = "include")]
+#[cfg_attr(docsrs, doc(cfg(feature = "include")))]
 #[proc_macro]
 pub fn include_protocol(input: TokenStream) -> TokenStream {
     match syn::parse::<include::Args>(input) {

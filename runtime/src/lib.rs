@@ -45,6 +45,7 @@
 //! ```
 
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
 pub use serde;
@@ -81,6 +82,7 @@ pub use string_enum::UnknownValue;
 pub use unknown::UnknownFields;
 /// Generates a protocol's types at compile time (feature `include`, off by default: it compiles the generator into your build).
 #[cfg(feature = "include")]
+#[cfg_attr(docsrs, doc(cfg(feature = "include")))]
 pub use wiregen_macros::include_protocol;
 pub use wiregen_macros::{Literal, StringEnum, Union};
 

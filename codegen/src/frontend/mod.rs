@@ -1,6 +1,8 @@
 //! Frontends: each turns one kind of input into the [`crate::ir::Module`] IR.
 
 pub mod jsonschema;
+#[cfg(feature = "typescript")]
+#[cfg_attr(docsrs, doc(cfg(feature = "typescript")))]
 pub mod typescript;
 
 use crate::diag::Diagnostics;
@@ -16,8 +18,8 @@ pub fn load(path: &Path) -> Result<Module, Diagnostics> {
 
 /// Like [`load`], reading only what `access` allows (the entry included).
 pub fn load_with(path: &Path, access: &Access) -> Result<Module, Diagnostics> {
-    if typescript::is_typescript(path) {
-        typescript::load_with(path, access)
+    if is_typescript(path) {
+        typescript_input(path, None, access)
     } else {
         jsonschema::load_with(path, access)
     }
@@ -31,11 +33,44 @@ pub fn load_str(path: &Path, text: &str) -> Result<Module, Diagnostics> {
 
 /// Like [`load_str`], reading only what `access` allows.
 pub fn load_str_with(path: &Path, text: &str, access: &Access) -> Result<Module, Diagnostics> {
-    if typescript::is_typescript(path) {
-        typescript::load_str_with(path, text, access)
+    if is_typescript(path) {
+        typescript_input(path, Some(text), access)
     } else {
         jsonschema::load_str_with(path, text, access)
     }
+}
+
+/// Whether `path` is a TypeScript input (`.ts`, `.d.ts`, `.mts`, `.cts`).
+pub fn is_typescript(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e, "ts" | "mts" | "cts"))
+}
+
+/// A TypeScript input, from its file or from `text`.
+#[cfg(feature = "typescript")]
+fn typescript_input(
+    path: &Path,
+    text: Option<&str>,
+    access: &Access,
+) -> Result<Module, Diagnostics> {
+    match text {
+        Some(text) => typescript::load_str_with(path, text, access),
+        None => typescript::load_with(path, access),
+    }
+}
+
+/// Without the `typescript` feature, a TypeScript input is an error that says how to enable it.
+#[cfg(not(feature = "typescript"))]
+fn typescript_input(path: &Path, _: Option<&str>, _: &Access) -> Result<Module, Diagnostics> {
+    Err(Diagnostics::from(
+        crate::diag::Diagnostic::error(
+            crate::diag::Loc::file(path),
+            "TypeScript input needs wiregen's `typescript` feature, which this build leaves out",
+        )
+        .code("E0025")
+        .hint("enable it: `wiregen = { version = \"0.1\", default-features = false, features = [\"typescript\"] }`"),
+    ))
 }
 
 /// The error for an input file the access policy (or the file system) refused: names the
@@ -46,6 +81,7 @@ pub(crate) fn refused(
     refusal: &crate::fsaccess::Refusal,
 ) -> crate::diag::Diagnostic {
     crate::diag::Diagnostic::error(loc, format!("cannot read {what}: {refusal}"))
+        .code("E0002")
         .hint(refusal.hint())
 }
 

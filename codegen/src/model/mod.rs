@@ -220,7 +220,8 @@ fn place(
                 "`{}` ({what}) becomes `{}` in Rust, which is taken; it is `{name}`",
                 w.wire, w.rust
             ),
-        );
+        )
+        .code("W0001");
         if let Some(&j) = first.get(unraw(&w.rust)) {
             let f = &wanted[j];
             d = Diagnostic::warning(
@@ -230,6 +231,7 @@ fn place(
                     f.wire, w.wire, w.rust, w.wire
                 ),
             )
+.code("W0001")
             .related(f.loc.clone(), format!("`{}` is defined here", f.wire));
         }
         diags.push(d.hint(
@@ -255,6 +257,7 @@ fn add(
                 loc.clone(),
                 format!("the protocol uses the name `{wanted}`, so wiregen's {what} is `{name}`"),
             )
+.code("W0001")
             .hint("the protocol's own names always win; rename the type to keep wiregen's default name"),
         );
         name
@@ -458,6 +461,7 @@ fn literal(
                     owner.name
                 ),
             )
+.code("W0001")
             .hint("the protocol's own names always win; rename the type to keep wiregen's default name"),
         );
         name

@@ -129,7 +129,7 @@ fn broken_json_exits_2_with_location_and_writes_nothing() {
     );
     assert!(
         err.contains("invalid JSON")
-            && err.contains("hint:")
+            && err.contains("help:")
             && err.contains("nothing was written"),
         "{err}"
     );
@@ -156,7 +156,7 @@ fn a_broken_older_version_fails_generation_too() {
         stderr(&o)
     );
     assert!(
-        stderr(&o).contains("(at /$defs/Message/properties/payload)"),
+        stderr(&o).contains("at /$defs/Message/properties/payload"),
         "{}",
         stderr(&o)
     );
@@ -278,7 +278,7 @@ fn missing_config_exits_2_with_a_hint() {
     let o = wiregen(dir.path(), &["check"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("no wiregen.toml") && stderr(&o).contains("hint:"),
+        stderr(&o).contains("no wiregen.toml") && stderr(&o).contains("help:"),
         "{}",
         stderr(&o)
     );

@@ -136,7 +136,25 @@ fn campaign(name: &str, path: PathBuf, mut next: impl FnMut() -> String) -> Repo
                             strict: text.len() % 2 == 0,
                             ..Default::default()
                         };
-                        wiregen::generate_str(&path, &text, &options).is_ok()
+                        // Every diagnostic also goes through the three renderers (the CLI's
+                        // snippets, JSON, build-script lines): none may panic on odd spans.
+                        let render = |all: &wiregen::Diagnostics| {
+                            for d in all.iter() {
+                                let _ = wiregen::render::human(d, all, text.len() % 3 == 0);
+                                let _ = wiregen::render::json(d);
+                                let _ = wiregen::render::cargo_directive(d);
+                            }
+                        };
+                        match wiregen::generate_str(&path, &text, &options) {
+                            Ok(out) => {
+                                render(&out.warnings);
+                                true
+                            }
+                            Err(all) => {
+                                render(&all);
+                                false
+                            }
+                        }
                     })
                     .map_err(|e| {
                         e.downcast_ref::<String>()

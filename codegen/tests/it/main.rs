@@ -1,8 +1,10 @@
 //! Integration tests of the `wiregen` library and binary (one test binary, modules by boundary).
 
 mod accepted_compiles;
+mod buildrs;
 mod cli;
 mod clippy;
+mod diagnostics;
 mod diff;
 mod errors;
 mod freshness;

@@ -160,7 +160,7 @@ fn unsupported_constructs_nothing_uses_are_warnings() {
     let text = portable(&out.warnings.to_string());
     assert!(
         text.contains(
-            "warning: `Unwrap` uses an unsupported TypeScript construct (conditional type"
+            "warning[W0006]: `Unwrap` uses an unsupported TypeScript construct (conditional type"
         ),
         "{text}"
     );

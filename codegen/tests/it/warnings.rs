@@ -65,7 +65,7 @@ fn indistinguishable_untagged_members_are_a_warning_naming_them() {
         "{text}"
     );
     assert!(text.contains("ignores the fewest of its keys"), "{text}");
-    assert!(text.starts_with("warning:"), "{text}");
+    assert!(text.starts_with("warning[W0004]:"), "{text}");
 }
 
 #[test]
@@ -116,7 +116,7 @@ fn protocol_names_that_mangle_alike_are_numbered_with_a_warning() {
         "{text}"
     );
     assert!(
-        text.starts_with("warning:") && !text.contains("error:"),
+        text.starts_with("warning[W0001]:") && !text.contains("error"),
         "{text}"
     );
     let out = generate(&fixtures("jsonschema").join("field_name_clash.json")).expect("generates");

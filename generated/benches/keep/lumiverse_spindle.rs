@@ -11,6 +11,8 @@ use ::wiregen_runtime as wg;
 #[derive(Eq, Hash)]
 pub struct ChatSwitchedPayloadDto {
     /// Id of the chat the user opened, or null when the user went back to the home screen.
+    ///
+    /// Wire name: `chatId`.
     #[serde(rename = "chatId")]
     #[serde(deserialize_with = "wg::nullable::deserialize")]
     pub chat_id: Option<String>,
@@ -48,6 +50,7 @@ pub enum FrontendProcessStateDto {
     #[wiregen(rename = "failed")]
     Failed,
     /// `"timed_out"`
+    #[doc(alias = "timed_out")]
     #[wiregen(rename = "timed_out")]
     TimedOut,
     /// A value this version does not know, kept as received.
@@ -68,12 +71,15 @@ pub enum FrontendProcessExitReasonDto {
     #[wiregen(rename = "stopped")]
     Stopped,
     /// `"timed_out"`
+    #[doc(alias = "timed_out")]
     #[wiregen(rename = "timed_out")]
     TimedOut,
     /// `"frontend_unloaded"`
+    #[doc(alias = "frontend_unloaded")]
     #[wiregen(rename = "frontend_unloaded")]
     FrontendUnloaded,
     /// `"backend_unloaded"`
+    #[doc(alias = "backend_unloaded")]
     #[wiregen(rename = "backend_unloaded")]
     BackendUnloaded,
     /// `"replaced"`
@@ -103,23 +109,31 @@ pub struct FrontendProcessSpawnOptionsDto {
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub metadata: Option<wg::BTreeMap<String, wg::Value>>,
     /// Target user; only meaningful for operator-scoped extensions.
+    ///
+    /// Wire name: `userId`.
     #[serde(rename = "userId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub user_id: Option<String>,
     /// Milliseconds the frontend has to signal readiness before the spawn is rejected.
+    ///
+    /// Wire name: `startupTimeoutMs`.
     #[serde(rename = "startupTimeoutMs")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
     #[serde(serialize_with = "wg::js::serialize")]
     pub startup_timeout_ms: Option<f64>,
     /// Milliseconds without a heartbeat, once ready, after which the process is considered timed out.
+    ///
+    /// Wire name: `heartbeatTimeoutMs`.
     #[serde(rename = "heartbeatTimeoutMs")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
     #[serde(serialize_with = "wg::js::serialize")]
     pub heartbeat_timeout_ms: Option<f64>,
     /// When true, an existing process with the same key for the same user is replaced.
+    ///
+    /// Wire name: `replaceExisting`.
     #[serde(rename = "replaceExisting")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -136,6 +150,8 @@ pub struct FrontendProcessSpawnOptionsDto {
 #[derive(Eq, Hash)]
 pub struct FrontendProcessListOptionsDto {
     /// Only list processes belonging to this user.
+    ///
+    /// Wire name: `userId`.
     #[serde(rename = "userId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -164,6 +180,8 @@ pub struct FrontendProcessListOptionsDto {
 #[derive(Eq)]
 pub struct FrontendProcessInfoDto {
     /// Host-assigned process id, unique within the extension runtime.
+    ///
+    /// Wire name: `processId`.
     #[serde(rename = "processId")]
     pub process_id: String,
     /// Logical kind of the process.
@@ -175,6 +193,8 @@ pub struct FrontendProcessInfoDto {
     /// Current lifecycle state.
     pub state: FrontendProcessStateDto,
     /// User the process belongs to.
+    ///
+    /// Wire name: `userId`.
     #[serde(rename = "userId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -184,24 +204,34 @@ pub struct FrontendProcessInfoDto {
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub metadata: Option<wg::BTreeMap<String, wg::Value>>,
     /// Timestamp string of when the process was started.
+    ///
+    /// Wire name: `startedAt`.
     #[serde(rename = "startedAt")]
     pub started_at: String,
     /// Timestamp string of when the process signalled readiness.
+    ///
+    /// Wire name: `readyAt`.
     #[serde(rename = "readyAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub ready_at: Option<String>,
     /// Timestamp string of the most recent heartbeat.
+    ///
+    /// Wire name: `lastHeartbeatAt`.
     #[serde(rename = "lastHeartbeatAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub last_heartbeat_at: Option<String>,
     /// Timestamp string of when the process ended.
+    ///
+    /// Wire name: `endedAt`.
     #[serde(rename = "endedAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub ended_at: Option<String>,
     /// Why the process ended, when known.
+    ///
+    /// Wire name: `exitReason`.
     #[serde(rename = "exitReason")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -222,6 +252,8 @@ pub struct FrontendProcessInfoDto {
 #[derive(Eq)]
 pub struct FrontendProcessLifecycleEventDto {
     /// Host-assigned process id, unique within the extension runtime.
+    ///
+    /// Wire name: `processId`.
     #[serde(rename = "processId")]
     pub process_id: String,
     /// Logical kind of the process.
@@ -231,6 +263,8 @@ pub struct FrontendProcessLifecycleEventDto {
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub key: Option<String>,
     /// User the process belongs to.
+    ///
+    /// Wire name: `userId`.
     #[serde(rename = "userId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -238,6 +272,8 @@ pub struct FrontendProcessLifecycleEventDto {
     /// State the process has just entered.
     pub state: FrontendProcessStateDto,
     /// State the process was in before this transition.
+    ///
+    /// Wire name: `previousState`.
     #[serde(rename = "previousState")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -245,6 +281,8 @@ pub struct FrontendProcessLifecycleEventDto {
     /// Timestamp string of the transition.
     pub at: String,
     /// Why the process ended, for terminal transitions when known.
+    ///
+    /// Wire name: `exitReason`.
     #[serde(rename = "exitReason")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -269,6 +307,8 @@ pub struct FrontendProcessLifecycleEventDto {
 #[derive(Eq, Hash)]
 pub struct FrontendProcessStopOptionsDto {
     /// Target user; only meaningful for operator-scoped extensions.
+    ///
+    /// Wire name: `userId`.
     #[serde(rename = "userId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -305,6 +345,7 @@ pub enum BackendProcessStateDto {
     #[wiregen(rename = "failed")]
     Failed,
     /// `"timed_out"`
+    #[doc(alias = "timed_out")]
     #[wiregen(rename = "timed_out")]
     TimedOut,
     /// A value this version does not know, kept as received.
@@ -325,9 +366,11 @@ pub enum BackendProcessExitReasonDto {
     #[wiregen(rename = "stopped")]
     Stopped,
     /// `"timed_out"`
+    #[doc(alias = "timed_out")]
     #[wiregen(rename = "timed_out")]
     TimedOut,
     /// `"backend_unloaded"`
+    #[doc(alias = "backend_unloaded")]
     #[wiregen(rename = "backend_unloaded")]
     BackendUnloaded,
     /// `"replaced"`
@@ -361,23 +404,31 @@ pub struct BackendProcessSpawnOptionsDto {
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub metadata: Option<wg::BTreeMap<String, wg::Value>>,
     /// Target user; only meaningful for operator-scoped extensions.
+    ///
+    /// Wire name: `userId`.
     #[serde(rename = "userId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub user_id: Option<String>,
     /// Milliseconds the subprocess has to signal readiness before the spawn is rejected.
+    ///
+    /// Wire name: `startupTimeoutMs`.
     #[serde(rename = "startupTimeoutMs")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
     #[serde(serialize_with = "wg::js::serialize")]
     pub startup_timeout_ms: Option<f64>,
     /// Milliseconds without a heartbeat, once ready, after which the process is considered timed out.
+    ///
+    /// Wire name: `heartbeatTimeoutMs`.
     #[serde(rename = "heartbeatTimeoutMs")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
     #[serde(serialize_with = "wg::js::serialize")]
     pub heartbeat_timeout_ms: Option<f64>,
     /// When true, an existing process with the same key for the same user is replaced.
+    ///
+    /// Wire name: `replaceExisting`.
     #[serde(rename = "replaceExisting")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -394,6 +445,8 @@ pub struct BackendProcessSpawnOptionsDto {
 #[derive(Eq, Hash)]
 pub struct BackendProcessListOptionsDto {
     /// Only list processes belonging to this user.
+    ///
+    /// Wire name: `userId`.
     #[serde(rename = "userId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -422,6 +475,8 @@ pub struct BackendProcessListOptionsDto {
 #[derive(Eq)]
 pub struct BackendProcessInfoDto {
     /// Host-assigned process id, unique within the extension runtime.
+    ///
+    /// Wire name: `processId`.
     #[serde(rename = "processId")]
     pub process_id: String,
     /// Entry file the host spawned.
@@ -435,6 +490,8 @@ pub struct BackendProcessInfoDto {
     /// Current lifecycle state.
     pub state: BackendProcessStateDto,
     /// User the process belongs to.
+    ///
+    /// Wire name: `userId`.
     #[serde(rename = "userId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -444,24 +501,34 @@ pub struct BackendProcessInfoDto {
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub metadata: Option<wg::BTreeMap<String, wg::Value>>,
     /// Timestamp string of when the process was started.
+    ///
+    /// Wire name: `startedAt`.
     #[serde(rename = "startedAt")]
     pub started_at: String,
     /// Timestamp string of when the process signalled readiness.
+    ///
+    /// Wire name: `readyAt`.
     #[serde(rename = "readyAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub ready_at: Option<String>,
     /// Timestamp string of the most recent heartbeat.
+    ///
+    /// Wire name: `lastHeartbeatAt`.
     #[serde(rename = "lastHeartbeatAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub last_heartbeat_at: Option<String>,
     /// Timestamp string of when the process ended.
+    ///
+    /// Wire name: `endedAt`.
     #[serde(rename = "endedAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub ended_at: Option<String>,
     /// Why the process ended, when known.
+    ///
+    /// Wire name: `exitReason`.
     #[serde(rename = "exitReason")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -482,6 +549,8 @@ pub struct BackendProcessInfoDto {
 #[derive(Eq)]
 pub struct BackendProcessLifecycleEventDto {
     /// Host-assigned process id, unique within the extension runtime.
+    ///
+    /// Wire name: `processId`.
     #[serde(rename = "processId")]
     pub process_id: String,
     /// Entry file the host spawned.
@@ -493,6 +562,8 @@ pub struct BackendProcessLifecycleEventDto {
     #[serde(deserialize_with = "wg::optional::deserialize")]
     pub key: Option<String>,
     /// User the process belongs to.
+    ///
+    /// Wire name: `userId`.
     #[serde(rename = "userId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -500,6 +571,8 @@ pub struct BackendProcessLifecycleEventDto {
     /// State the process has just entered.
     pub state: BackendProcessStateDto,
     /// State the process was in before this transition.
+    ///
+    /// Wire name: `previousState`.
     #[serde(rename = "previousState")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -507,6 +580,8 @@ pub struct BackendProcessLifecycleEventDto {
     /// Timestamp string of the transition.
     pub at: String,
     /// Why the process ended, for terminal transitions when known.
+    ///
+    /// Wire name: `exitReason`.
     #[serde(rename = "exitReason")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -531,6 +606,8 @@ pub struct BackendProcessLifecycleEventDto {
 #[derive(Eq, Hash)]
 pub struct BackendProcessStopOptionsDto {
     /// Target user; only meaningful for operator-scoped extensions.
+    ///
+    /// Wire name: `userId`.
     #[serde(rename = "userId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -550,60 +627,79 @@ pub struct BackendProcessStopOptionsDto {
 #[allow(clippy::large_enum_variant)]
 pub enum WorkerToHost {
     /// Close a modal that was opened by an earlier request.
+    #[doc(alias = "modal_close")]
     #[wiregen(rename = "modal_close")]
     ModalClose(worker_to_host::ModalClose),
     /// Show a confirmation dialog to the user.
+    #[doc(alias = "confirm_open")]
     #[wiregen(rename = "confirm_open")]
     ConfirmOpen(worker_to_host::ConfirmOpen),
     /// Show a text input prompt to the user.
+    #[doc(alias = "input_prompt_open")]
     #[wiregen(rename = "input_prompt_open")]
     InputPromptOpen(worker_to_host::InputPromptOpen),
     /// Start a tracked frontend process; the host replies once it is ready or the spawn fails.
+    #[doc(alias = "frontend_process_spawn")]
     #[wiregen(rename = "frontend_process_spawn")]
     FrontendProcessSpawn(worker_to_host::FrontendProcessSpawn),
     /// List the tracked frontend processes visible to this extension, optionally filtered.
+    #[doc(alias = "frontend_process_list")]
     #[wiregen(rename = "frontend_process_list")]
     FrontendProcessList(worker_to_host::FrontendProcessList),
     /// Fetch the current snapshot of one tracked frontend process.
+    #[doc(alias = "frontend_process_get")]
     #[wiregen(rename = "frontend_process_get")]
     FrontendProcessGet(worker_to_host::FrontendProcessGet),
     /// Ask a tracked frontend process to stop gracefully.
+    #[doc(alias = "frontend_process_stop")]
     #[wiregen(rename = "frontend_process_stop")]
     FrontendProcessStop(worker_to_host::FrontendProcessStop),
     /// Send a process-scoped message to a tracked frontend process (no reply expected).
+    #[doc(alias = "frontend_process_send")]
     #[wiregen(rename = "frontend_process_send")]
     FrontendProcessSend(worker_to_host::FrontendProcessSend),
     /// Start a tracked isolated backend subprocess; the host replies once it is ready or the spawn fails.
+    #[doc(alias = "backend_process_spawn")]
     #[wiregen(rename = "backend_process_spawn")]
     BackendProcessSpawn(worker_to_host::BackendProcessSpawn),
     /// List the tracked isolated backend subprocesses visible to this extension, optionally filtered.
+    #[doc(alias = "backend_process_list")]
     #[wiregen(rename = "backend_process_list")]
     BackendProcessList(worker_to_host::BackendProcessList),
     /// Fetch the current snapshot of one tracked isolated backend subprocess.
+    #[doc(alias = "backend_process_get")]
     #[wiregen(rename = "backend_process_get")]
     BackendProcessGet(worker_to_host::BackendProcessGet),
     /// Ask a tracked isolated backend subprocess to stop gracefully.
+    #[doc(alias = "backend_process_stop")]
     #[wiregen(rename = "backend_process_stop")]
     BackendProcessStop(worker_to_host::BackendProcessStop),
     /// Send a process-scoped message to a tracked isolated backend subprocess (no reply expected).
+    #[doc(alias = "backend_process_send")]
     #[wiregen(rename = "backend_process_send")]
     BackendProcessSend(worker_to_host::BackendProcessSend),
     /// Expand the macros in a template string.
+    #[doc(alias = "macros_resolve")]
     #[wiregen(rename = "macros_resolve")]
     MacrosResolve(worker_to_host::MacrosResolve),
     /// List the image generation models offered by a connection (requires the image_gen permission).
+    #[doc(alias = "image_gen_models")]
     #[wiregen(rename = "image_gen_models")]
     ImageGenModels(worker_to_host::ImageGenModels),
     /// Apply theme variable overrides for this extension (requires the app_manipulation permission).
+    #[doc(alias = "theme_apply")]
     #[wiregen(rename = "theme_apply")]
     ThemeApply(worker_to_host::ThemeApply),
     /// Apply a palette from which the host derives the theme; null clears this extension's palette override.
+    #[doc(alias = "theme_apply_palette")]
     #[wiregen(rename = "theme_apply_palette")]
     ThemeApplyPalette(worker_to_host::ThemeApplyPalette),
     /// Remove every theme override this extension applied.
+    #[doc(alias = "theme_clear")]
     #[wiregen(rename = "theme_clear")]
     ThemeClear(worker_to_host::ThemeClear),
     /// Request a read-only snapshot of the user's current base theme.
+    #[doc(alias = "theme_get_current")]
     #[wiregen(rename = "theme_get_current")]
     ThemeGetCurrent(worker_to_host::ThemeGetCurrent),
     /// A message whose `type` this version does not know, kept as received.
@@ -1008,12 +1104,18 @@ pub mod worker_to_host {
     #[derive(Eq, Hash)]
     pub struct ModalClose {
         /// Correlation id linking a request and its reply.
+        ///
+        /// Wire name: `requestId`.
         #[serde(rename = "requestId")]
         pub request_id: String,
         /// requestId of the message that opened the modal.
+        ///
+        /// Wire name: `openRequestId`.
         #[serde(rename = "openRequestId")]
         pub open_request_id: String,
         /// Target user; only meaningful for operator-scoped extensions.
+        ///
+        /// Wire name: `userId`.
         #[serde(rename = "userId")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -1029,6 +1131,8 @@ pub mod worker_to_host {
     #[derive(Eq, Hash)]
     pub struct ConfirmOpen {
         /// Correlation id linking a request and its reply.
+        ///
+        /// Wire name: `requestId`.
         #[serde(rename = "requestId")]
         pub request_id: String,
         /// Dialog title.
@@ -1040,16 +1144,22 @@ pub mod worker_to_host {
         #[serde(deserialize_with = "wg::optional::deserialize")]
         pub variant: Option<ConfirmOpenVariant>,
         /// Label of the confirm button.
+        ///
+        /// Wire name: `confirmLabel`.
         #[serde(rename = "confirmLabel")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
         pub confirm_label: Option<String>,
         /// Label of the cancel button.
+        ///
+        /// Wire name: `cancelLabel`.
         #[serde(rename = "cancelLabel")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
         pub cancel_label: Option<String>,
         /// Target user; only meaningful for operator-scoped extensions.
+        ///
+        /// Wire name: `userId`.
         #[serde(rename = "userId")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -1084,6 +1194,8 @@ pub mod worker_to_host {
     #[derive(Eq, Hash)]
     pub struct InputPromptOpen {
         /// Correlation id linking a request and its reply.
+        ///
+        /// Wire name: `requestId`.
         #[serde(rename = "requestId")]
         pub request_id: String,
         /// Prompt title.
@@ -1097,16 +1209,22 @@ pub mod worker_to_host {
         #[serde(deserialize_with = "wg::optional::deserialize")]
         pub placeholder: Option<String>,
         /// Initial input value.
+        ///
+        /// Wire name: `defaultValue`.
         #[serde(rename = "defaultValue")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
         pub default_value: Option<String>,
         /// Label of the submit button.
+        ///
+        /// Wire name: `submitLabel`.
         #[serde(rename = "submitLabel")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
         pub submit_label: Option<String>,
         /// Label of the cancel button.
+        ///
+        /// Wire name: `cancelLabel`.
         #[serde(rename = "cancelLabel")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -1116,6 +1234,8 @@ pub mod worker_to_host {
         #[serde(deserialize_with = "wg::optional::deserialize")]
         pub multiline: Option<bool>,
         /// Target user; only meaningful for operator-scoped extensions.
+        ///
+        /// Wire name: `userId`.
         #[serde(rename = "userId")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -1130,6 +1250,8 @@ pub mod worker_to_host {
     #[serde(crate = "wg::serde")]
     pub struct FrontendProcessSpawn {
         /// Correlation id linking a request and its reply.
+        ///
+        /// Wire name: `requestId`.
         #[serde(rename = "requestId")]
         pub request_id: String,
         /// What to spawn and how to supervise it.
@@ -1145,6 +1267,8 @@ pub mod worker_to_host {
     #[derive(Eq, Hash)]
     pub struct FrontendProcessList {
         /// Correlation id linking a request and its reply.
+        ///
+        /// Wire name: `requestId`.
         #[serde(rename = "requestId")]
         pub request_id: String,
         /// Optional filter; all processes are listed when absent.
@@ -1162,9 +1286,13 @@ pub mod worker_to_host {
     #[derive(Eq, Hash)]
     pub struct FrontendProcessGet {
         /// Correlation id linking a request and its reply.
+        ///
+        /// Wire name: `requestId`.
         #[serde(rename = "requestId")]
         pub request_id: String,
         /// Host-assigned process id, unique within the extension runtime.
+        ///
+        /// Wire name: `processId`.
         #[serde(rename = "processId")]
         pub process_id: String,
         /// Members this version does not declare, in the order received; encoding
@@ -1178,9 +1306,13 @@ pub mod worker_to_host {
     #[derive(Eq, Hash)]
     pub struct FrontendProcessStop {
         /// Correlation id linking a request and its reply.
+        ///
+        /// Wire name: `requestId`.
         #[serde(rename = "requestId")]
         pub request_id: String,
         /// Host-assigned process id, unique within the extension runtime.
+        ///
+        /// Wire name: `processId`.
         #[serde(rename = "processId")]
         pub process_id: String,
         /// Optional stop options.
@@ -1198,11 +1330,15 @@ pub mod worker_to_host {
     #[derive(Eq)]
     pub struct FrontendProcessSend {
         /// Host-assigned process id, unique within the extension runtime.
+        ///
+        /// Wire name: `processId`.
         #[serde(rename = "processId")]
         pub process_id: String,
         /// Arbitrary JSON payload scoped to the process.
         pub payload: wg::Value,
         /// Target user; only meaningful for operator-scoped extensions.
+        ///
+        /// Wire name: `userId`.
         #[serde(rename = "userId")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -1217,6 +1353,8 @@ pub mod worker_to_host {
     #[serde(crate = "wg::serde")]
     pub struct BackendProcessSpawn {
         /// Correlation id linking a request and its reply.
+        ///
+        /// Wire name: `requestId`.
         #[serde(rename = "requestId")]
         pub request_id: String,
         /// What to spawn and how to supervise it.
@@ -1232,6 +1370,8 @@ pub mod worker_to_host {
     #[derive(Eq, Hash)]
     pub struct BackendProcessList {
         /// Correlation id linking a request and its reply.
+        ///
+        /// Wire name: `requestId`.
         #[serde(rename = "requestId")]
         pub request_id: String,
         /// Optional filter; all processes are listed when absent.
@@ -1249,9 +1389,13 @@ pub mod worker_to_host {
     #[derive(Eq, Hash)]
     pub struct BackendProcessGet {
         /// Correlation id linking a request and its reply.
+        ///
+        /// Wire name: `requestId`.
         #[serde(rename = "requestId")]
         pub request_id: String,
         /// Host-assigned process id, unique within the extension runtime.
+        ///
+        /// Wire name: `processId`.
         #[serde(rename = "processId")]
         pub process_id: String,
         /// Members this version does not declare, in the order received; encoding
@@ -1265,9 +1409,13 @@ pub mod worker_to_host {
     #[derive(Eq, Hash)]
     pub struct BackendProcessStop {
         /// Correlation id linking a request and its reply.
+        ///
+        /// Wire name: `requestId`.
         #[serde(rename = "requestId")]
         pub request_id: String,
         /// Host-assigned process id, unique within the extension runtime.
+        ///
+        /// Wire name: `processId`.
         #[serde(rename = "processId")]
         pub process_id: String,
         /// Optional stop options.
@@ -1285,11 +1433,15 @@ pub mod worker_to_host {
     #[derive(Eq)]
     pub struct BackendProcessSend {
         /// Host-assigned process id, unique within the extension runtime.
+        ///
+        /// Wire name: `processId`.
         #[serde(rename = "processId")]
         pub process_id: String,
         /// Arbitrary JSON payload scoped to the process.
         pub payload: wg::Value,
         /// Target user; only meaningful for operator-scoped extensions.
+        ///
+        /// Wire name: `userId`.
         #[serde(rename = "userId")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -1305,21 +1457,29 @@ pub mod worker_to_host {
     #[derive(Eq, Hash)]
     pub struct MacrosResolve {
         /// Correlation id linking a request and its reply.
+        ///
+        /// Wire name: `requestId`.
         #[serde(rename = "requestId")]
         pub request_id: String,
         /// Text containing macros.
         pub template: String,
         /// Chat providing macro context.
+        ///
+        /// Wire name: `chatId`.
         #[serde(rename = "chatId")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
         pub chat_id: Option<String>,
         /// Character providing macro context.
+        ///
+        /// Wire name: `characterId`.
         #[serde(rename = "characterId")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
         pub character_id: Option<String>,
         /// Target user; only meaningful for operator-scoped extensions.
+        ///
+        /// Wire name: `userId`.
         #[serde(rename = "userId")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -1339,12 +1499,18 @@ pub mod worker_to_host {
     #[derive(Eq, Hash)]
     pub struct ImageGenModels {
         /// Correlation id linking a request and its reply.
+        ///
+        /// Wire name: `requestId`.
         #[serde(rename = "requestId")]
         pub request_id: String,
         /// Image generation connection to query.
+        ///
+        /// Wire name: `connectionId`.
         #[serde(rename = "connectionId")]
         pub connection_id: String,
         /// Target user; only meaningful for operator-scoped extensions.
+        ///
+        /// Wire name: `userId`.
         #[serde(rename = "userId")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -1360,11 +1526,15 @@ pub mod worker_to_host {
     #[derive(Eq)]
     pub struct ThemeApply {
         /// Correlation id linking a request and its reply.
+        ///
+        /// Wire name: `requestId`.
         #[serde(rename = "requestId")]
         pub request_id: String,
         /// Overrides to apply.
         pub overrides: super::ThemeOverrideDto,
         /// Target user; only meaningful for operator-scoped extensions.
+        ///
+        /// Wire name: `userId`.
         #[serde(rename = "userId")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -1380,12 +1550,16 @@ pub mod worker_to_host {
     #[derive(Eq)]
     pub struct ThemeApplyPalette {
         /// Correlation id linking a request and its reply.
+        ///
+        /// Wire name: `requestId`.
         #[serde(rename = "requestId")]
         pub request_id: String,
         /// Palette to apply, or null to remove the current palette override.
         #[serde(deserialize_with = "wg::nullable::deserialize")]
         pub palette: Option<super::ThemePaletteConfigDto>,
         /// Target user; only meaningful for operator-scoped extensions.
+        ///
+        /// Wire name: `userId`.
         #[serde(rename = "userId")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -1401,9 +1575,13 @@ pub mod worker_to_host {
     #[derive(Eq, Hash)]
     pub struct ThemeClear {
         /// Correlation id linking a request and its reply.
+        ///
+        /// Wire name: `requestId`.
         #[serde(rename = "requestId")]
         pub request_id: String,
         /// Target user; only meaningful for operator-scoped extensions.
+        ///
+        /// Wire name: `userId`.
         #[serde(rename = "userId")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -1419,9 +1597,13 @@ pub mod worker_to_host {
     #[derive(Eq, Hash)]
     pub struct ThemeGetCurrent {
         /// Correlation id linking a request and its reply.
+        ///
+        /// Wire name: `requestId`.
         #[serde(rename = "requestId")]
         pub request_id: String,
         /// Target user; only meaningful for operator-scoped extensions.
+        ///
+        /// Wire name: `userId`.
         #[serde(rename = "userId")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[serde(deserialize_with = "wg::optional::deserialize")]
@@ -1439,24 +1621,32 @@ pub mod worker_to_host {
 #[derive(Eq)]
 pub enum HostToWorker {
     /// Tells the worker to shut down.
+    ///
+    /// A tag-only message: `type` is its only member.
     #[wiregen(rename = "shutdown")]
     Shutdown(host_to_worker::Shutdown),
     /// Relays a message the extension's frontend module sent to its backend.
+    #[doc(alias = "frontend_message")]
     #[wiregen(rename = "frontend_message")]
     FrontendMessage(host_to_worker::FrontendMessage),
     /// Reports a state change of a tracked frontend process.
+    #[doc(alias = "frontend_process_lifecycle")]
     #[wiregen(rename = "frontend_process_lifecycle")]
     FrontendProcessLifecycle(host_to_worker::FrontendProcessLifecycle),
     /// Delivers a process-scoped message sent by a tracked frontend process.
+    #[doc(alias = "frontend_process_message")]
     #[wiregen(rename = "frontend_process_message")]
     FrontendProcessMessage(host_to_worker::FrontendProcessMessage),
     /// Reports a state change of a tracked isolated backend subprocess.
+    #[doc(alias = "backend_process_lifecycle")]
     #[wiregen(rename = "backend_process_lifecycle")]
     BackendProcessLifecycle(host_to_worker::BackendProcessLifecycle),
     /// Delivers a process-scoped message sent by a tracked isolated backend subprocess.
+    #[doc(alias = "backend_process_message")]
     #[wiregen(rename = "backend_process_message")]
     BackendProcessMessage(host_to_worker::BackendProcessMessage),
     /// Delivers the result of an OAuth flow started by an earlier request. Only `type` and `requestId` are visible in the seeds, so other members are allowed and left untyped.
+    #[doc(alias = "oauth_callback")]
     #[wiregen(rename = "oauth_callback")]
     OauthCallback(host_to_worker::OauthCallback),
     /// A message whose `type` this version does not know, kept as received.
@@ -1635,6 +1825,8 @@ pub mod host_to_worker {
     #[allow(unused_imports)]
     use ::wiregen_runtime as wg;
     /// Tells the worker to shut down.
+    ///
+    /// A tag-only message: `{"type": "shutdown"}` carries no other member.
     #[derive(Debug, Clone, PartialEq, Default, wg::Serialize, wg::Deserialize)]
     #[serde(crate = "wg::serde")]
     #[derive(Eq, Hash)]
@@ -1652,6 +1844,8 @@ pub mod host_to_worker {
         /// Arbitrary JSON sent by the frontend.
         pub payload: wg::Value,
         /// User whose frontend sent the message.
+        ///
+        /// Wire name: `userId`.
         #[serde(rename = "userId")]
         pub user_id: String,
         /// Members this version does not declare, in the order received; encoding
@@ -1677,11 +1871,15 @@ pub mod host_to_worker {
     #[derive(Eq)]
     pub struct FrontendProcessMessage {
         /// Host-assigned process id, unique within the extension runtime.
+        ///
+        /// Wire name: `processId`.
         #[serde(rename = "processId")]
         pub process_id: String,
         /// Arbitrary JSON payload scoped to the process.
         pub payload: wg::Value,
         /// User the process belongs to.
+        ///
+        /// Wire name: `userId`.
         #[serde(rename = "userId")]
         pub user_id: String,
         /// Members this version does not declare, in the order received; encoding
@@ -1707,11 +1905,15 @@ pub mod host_to_worker {
     #[derive(Eq)]
     pub struct BackendProcessMessage {
         /// Host-assigned process id, unique within the extension runtime.
+        ///
+        /// Wire name: `processId`.
         #[serde(rename = "processId")]
         pub process_id: String,
         /// Arbitrary JSON payload scoped to the process.
         pub payload: wg::Value,
         /// User the process belongs to.
+        ///
+        /// Wire name: `userId`.
         #[serde(rename = "userId")]
         pub user_id: String,
         /// Members this version does not declare, in the order received; encoding
@@ -1725,6 +1927,8 @@ pub mod host_to_worker {
     #[derive(Eq)]
     pub struct OauthCallback {
         /// Correlation id linking a request and its reply.
+        ///
+        /// Wire name: `requestId`.
         #[serde(rename = "requestId")]
         pub request_id: String,
         /// Keys not declared by the schema (`additionalProperties`), in key order.
@@ -1739,18 +1943,23 @@ pub enum CoreEventType {
     #[wiregen(rename = "CONNECTED")]
     Connected,
     /// `"CHAT_CHANGED"`
+    #[doc(alias = "CHAT_CHANGED")]
     #[wiregen(rename = "CHAT_CHANGED")]
     ChatChanged,
     /// `"CHAT_SWITCHED"`
+    #[doc(alias = "CHAT_SWITCHED")]
     #[wiregen(rename = "CHAT_SWITCHED")]
     ChatSwitched,
     /// `"MESSAGE_SENT"`
+    #[doc(alias = "MESSAGE_SENT")]
     #[wiregen(rename = "MESSAGE_SENT")]
     MessageSent,
     /// `"MESSAGE_EDITED"`
+    #[doc(alias = "MESSAGE_EDITED")]
     #[wiregen(rename = "MESSAGE_EDITED")]
     MessageEdited,
     /// `"MESSAGE_DELETED"`
+    #[doc(alias = "MESSAGE_DELETED")]
     #[wiregen(rename = "MESSAGE_DELETED")]
     MessageDeleted,
     /// A value this version does not know, kept as received.

@@ -98,6 +98,7 @@ impl Traits {
                             loc.clone(),
                             format!("{what} entry `{d}` is not a path: {e}"),
                         )
+                        .code("E0034")
                         .hint("write derive paths such as `Eq` or `schemars::JsonSchema`"),
                     );
                     None
@@ -414,7 +415,9 @@ impl Fix<'_> {
                 TypeKind::Enum(_) => "an enumeration has no default value",
                 _ => "a union has no default variant",
             };
-            return Diagnostic::error(t.loc.clone(), format!("{head}, but {why}")).hint(hint);
+            return Diagnostic::error(t.loc.clone(), format!("{head}, but {why}"))
+                .code("E0047")
+                .hint(hint);
         }
         let p = t.path();
         for m in self.members(t).iter().filter(|m| Self::counts(t, k, m)) {
@@ -454,10 +457,13 @@ impl Fix<'_> {
                 m.loc.unwrap_or(&t.loc).clone(),
                 format!("{head}, but {member}{through} does not implement it"),
             )
+            .code("E0047")
             .related(t.loc.clone(), format!("`{}` is defined here", t.name))
             .hint(hint);
         }
-        Diagnostic::error(t.loc.clone(), format!("{head}, which it cannot have")).hint(hint)
+        Diagnostic::error(t.loc.clone(), format!("{head}, which it cannot have"))
+            .code("E0047")
+            .hint(hint)
     }
 }
 

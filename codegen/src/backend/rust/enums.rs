@@ -33,8 +33,15 @@ pub(super) fn emit_enum(cx: &Cx<'_>, t: &TypeDef, e: &StringEnum) -> TokenStream
         } else {
             quote!(#[wiregen(rename = #wire)])
         };
+        // The wire string is the value's protocol name: searchable in rustdoc.
+        let alias = if super::searchable(wire, &id.to_string()) {
+            quote!(#[doc(alias = #wire)])
+        } else {
+            quote!()
+        };
         quote! {
             #d
+            #alias
             #rename
             #id
         }

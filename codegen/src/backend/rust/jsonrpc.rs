@@ -88,7 +88,11 @@ impl Cx<'_> {
         if let Some(text) = &d.text {
             d.text = Some(format!("`{name}` ({} {kind}): {text}", m.direction));
         }
-        let doc = docs(&d, &fallback);
+        let mut doc = docs(&d, &fallback);
+        // The method name is the type's protocol name: searchable in rustdoc.
+        if super::searchable(name, &self.model.rpc.method_types[i]) {
+            doc.extend(quote!(#[doc(alias = #name)]));
+        }
         let inner = [self.model.rpc.methods_module.clone()];
         let params = self.params_ty(m, &inner);
         if m.notification {

@@ -14,7 +14,7 @@ mod unions;
 use crate::config::UnknownFields;
 use crate::diag::{Diagnostic, Diagnostics, Loc};
 use crate::ident;
-use crate::ir::{Docs, Module, Ty, TypeDef, TypeKind, TypePath};
+use crate::ir::{Docs, Module, Ty, TypeDef, TypeKind, TypePath, UnionRepr};
 use crate::model::Model;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -84,6 +84,7 @@ pub fn emit(module: &Module, model: &Model, options: &RustOptions) -> Result<Str
                             t.name
                         ),
                     )
+                    .code("E0045")
                     .hint("write a type path such as `uuid::Uuid` or `crate::ids::SessionId`")
                     .into());
                 }
@@ -118,6 +119,7 @@ pub fn emit(module: &Module, model: &Model, options: &RustOptions) -> Result<Str
                 Loc::file(&options.source_label),
                 format!("internal error: generated code does not parse: {e}"),
             )
+            .code("E0099")
             .hint("please report this with the input schema"),
         )
     })?;
@@ -401,6 +403,48 @@ pub(crate) fn unknown_fields(options: &RustOptions, t: &TypeDef) -> UnknownField
     } else {
         UnknownFields::Ignore
     })
+}
+
+impl Cx<'_> {
+    /// The tag key and value of the inline union member at `path` (a struct in its union's
+    /// module), when the union is internally tagged.
+    pub(super) fn tag_of(&self, path: &TypePath) -> Option<(String, String)> {
+        let (union, module) = path.module.split_last()?;
+        let owner = self.module.get(&TypePath {
+            module: module.to_vec(),
+            name: union.clone(),
+        })?;
+        let TypeKind::Union(u) = &owner.kind else {
+            return None;
+        };
+        let UnionRepr::Tagged { tag } = &u.repr else {
+            return None;
+        };
+        let v = u
+            .variants
+            .iter()
+            .find(|v| v.inline && matches!(&v.ty, Ty::Named(p) if p == path))?;
+        Some((tag.clone(), v.tag.clone()?))
+    }
+
+    /// Whether `path` is a struct without fields or extra members.
+    pub(super) fn is_empty_struct(&self, path: &TypePath) -> bool {
+        matches!(
+            self.module.get(path).map(|t| &t.kind),
+            Some(TypeKind::Struct(s)) if s.fields.is_empty() && !matches!(s.extra, crate::ir::Extra::Map(_))
+        )
+    }
+}
+
+/// Whether a wire name (an enum string, a union tag) is worth a `#[doc(alias)]` on the item
+/// named `rust`: it differs from the Rust name beyond case and reads as a search term
+/// (letters, digits and `_ - / . : @ $`), so odd protocol strings never reach an attribute.
+pub(crate) fn searchable(wire: &str, rust: &str) -> bool {
+    !wire.is_empty()
+        && !wire.eq_ignore_ascii_case(ident::unraw(rust))
+        && wire
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_-/.:@$".contains(c))
 }
 
 /// `#[doc]` lines for a type, its `#[doc(alias)]` when the Rust name differs from the

@@ -15,6 +15,15 @@ impl Cx<'_> {
     pub(super) fn emit_struct(&self, t: &TypeDef, s: &Struct) -> TokenStream {
         let name = ident::ident(self.model.ty(&t.path()));
         let mut docs = type_docs(t, self.model.ty(&t.path()), "An object of the protocol.");
+        if s.fields.is_empty()
+            && !matches!(s.extra, Extra::Map(_))
+            && let Some((key, value)) = self.tag_of(&t.path())
+        {
+            let text = format!(
+                " A tag-only message: `{{\"{key}\": \"{value}\"}}` carries no other member."
+            );
+            docs.extend(quote!(#[doc = ""] #[doc = #text]));
+        }
         if !s.never.is_empty() {
             let keys: Vec<String> = s.never.iter().map(|k| format!("`{k}`")).collect();
             let text = format!(
@@ -158,6 +167,12 @@ impl Cx<'_> {
                 Some(t) => format!("{t}\n\n{note}"),
                 None => note,
             });
+        }
+        // The wire name, when the Rust name differs (the fallback text already names it).
+        if ident::unraw(rust) != f.wire
+            && let Some(text) = &field_docs.text
+        {
+            field_docs.text = Some(format!("{text}\n\nWire name: `{}`.", f.wire));
         }
         let doc = docs(&field_docs, &format!("The `{}` member.", f.wire));
         (

@@ -36,7 +36,25 @@ impl Cx<'_> {
         let decls = u.variants.iter().enumerate().map(|(i, v)| {
             let id = ident::ident(self.model.variant(&t.path(), i));
             let tag_value = v.tag.clone().unwrap_or_else(|| v.name.clone());
-            let d = docs(&v.docs, &format!("The `{tag_value}` message."));
+            let tag_only = match &v.ty {
+                Ty::Tuple(items) => items.is_empty() && content.is_some(),
+                Ty::Named(p) => v.inline && self.is_empty_struct(p),
+                _ => false,
+            };
+            let fallback = if tag_only {
+                format!("The `{tag_value}` message: the tag alone, no other member.")
+            } else {
+                format!("The `{tag_value}` message.")
+            };
+            let mut d = docs(&v.docs, &fallback);
+            if tag_only && v.docs.text.is_some() {
+                let text = format!(" A tag-only message: `{tag}` is its only member.");
+                d.extend(quote!(#[doc = ""] #[doc = #text]));
+            }
+            // The tag is the variant's protocol name: searchable in rustdoc.
+            if super::searchable(&tag_value, &id.to_string()) {
+                d.extend(quote!(#[doc(alias = #tag_value)]));
+            }
             let attr = match (id == tag_value, v.inline || content.is_some()) {
                 (true, true) => quote!(),
                 (true, false) => quote!(#[wiregen(self_tagged)]),

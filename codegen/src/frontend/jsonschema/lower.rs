@@ -32,6 +32,11 @@ enum Shape<'a> {
     Bad(String, String),
 }
 
+/// The JSON Schema `type` names (for "did you mean").
+const TYPES: [&str; 7] = [
+    "string", "number", "integer", "boolean", "object", "array", "null",
+];
+
 /// Priority of keys whose constant value names an inline union member.
 pub(crate) const TAG_KEYS: &[&str] = &["type", "kind", "action", "event", "method", "op", "tag"];
 
@@ -246,7 +251,10 @@ fn shape(j: &Json) -> (Shape<'_>, bool) {
         Some("array") => array_shape(obj),
         Some(other) => Shape::Bad(
             format!("unknown type `{other}`"),
-            "use one of string, number, integer, boolean, object, array, null".into(),
+            match crate::ident::nearest(other, TYPES) {
+                Some(t) => format!("did you mean `{t}`?"),
+                None => "use one of string, number, integer, boolean, object, array, null".into(),
+            },
         ),
         None if ["properties", "additionalProperties", "patternProperties"]
             .iter()
@@ -513,6 +521,7 @@ impl Loader {
                 chain.join(" → ")
             );
             self.error(
+                "E0012",
                 loc,
                 message,
                 "give the merged schema a name in `$defs` and refer to it with `$ref`",
@@ -537,6 +546,7 @@ impl Loader {
         if self.depth >= crate::limits::MAX_DEPTH {
             let loc = self.loc(node.doc, node.json, pointer);
             self.error(
+                "E0012",
                 loc,
                 format!(
                     "schemas nest more than {} levels deep here",
@@ -560,6 +570,7 @@ impl Loader {
             Shape::Never => {
                 let loc = self.loc(node.doc, node.json, pointer);
                 self.error(
+                    "E0010",
                     loc,
                     "the schema `false` accepts no value",
                     "remove the property, or use `{}` for any value",
@@ -568,7 +579,7 @@ impl Loader {
             }
             Shape::Bad(message, hint) => {
                 let loc = self.loc(node.doc, node.json, pointer);
-                self.error(loc, message, hint);
+                self.error("E0010", loc, message, hint);
                 Ty::Any
             }
             Shape::Ref(r) => match self.resolve_ref(node.doc, node.json, pointer, r) {
@@ -658,13 +669,19 @@ impl Loader {
                     chain.join(" → ")
                 );
                 let loc = self.loc(node.doc, node.json, pointer);
-                self.error(loc, message, "remove the cycle between the merged schemas");
+                self.error(
+                    "E0012",
+                    loc,
+                    message,
+                    "remove the cycle between the merged schemas",
+                );
             }
             return;
         }
         if depth > 32 || seen.len() > 1024 {
             let loc = self.loc(node.doc, node.json, pointer);
             self.error(
+                "E0012",
                 loc,
                 "`allOf` nests or refers to itself more than 32 levels deep",
                 "remove the cycle between the merged schemas",
@@ -709,6 +726,7 @@ impl Loader {
                 } else {
                     let loc = self.loc(node.doc, m, &mp);
                     self.error(
+                        "E0010",
                         loc,
                         "an `allOf` member must be an object schema",
                         "only objects can be merged into one struct",
@@ -772,6 +790,7 @@ impl Loader {
                     _ => {
                         let loc = self.loc(*doc, req, &format!("{part_ptr}/required"));
                         self.error(
+                            "E0010",
                             loc,
                             "`required` must be an array of property names",
                             "write `\"required\": [\"a\", \"b\"]`",
@@ -783,6 +802,7 @@ impl Loader {
                 let Some(members) = props.as_object() else {
                     let loc = self.loc(*doc, props, &format!("{part_ptr}/properties"));
                     self.error(
+                        "E0010",
                         loc,
                         "`properties` must be an object of schemas",
                         "write `{\"name\": {...}}`",
@@ -993,9 +1013,14 @@ impl Loader {
                 other => {
                     let loc = self.loc(node.doc, node.json, &format!("{pointer}/type"));
                     self.error(
+                        "E0010",
                         loc,
                         format!("unknown type `{other}`"),
-                        "use string, number, integer, boolean, object, array, null",
+                        match crate::ident::nearest(other, TYPES) {
+                            Some(t) => format!("did you mean `{t}`?"),
+                            None => "use string, number, integer, boolean, object, array, null"
+                                .to_string(),
+                        },
                     );
                     continue;
                 }
@@ -1024,6 +1049,7 @@ impl Loader {
                         path.name
                     ),
                 )
+                .code("W0005")
                 .hint("use `oneOf` with an object member instead"),
             );
         }

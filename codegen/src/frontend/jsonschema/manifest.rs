@@ -98,6 +98,7 @@ impl Loader {
                         });
                     let Some(code) = code else {
                         self.error(
+                            "E0013",
                             loc,
                             format!("error `{name}` needs an integer `code`"),
                             "write `\"code\": -32001`",
@@ -140,6 +141,7 @@ impl Loader {
                 None => {
                     let l = self.loc(doc, v, &format!("{p}/notification"));
                     self.error(
+                        "E0013",
                         l,
                         "`notification` must be `true` or `false`",
                         "write `\"notification\": true`",
@@ -155,6 +157,7 @@ impl Loader {
                 .expect("result was read from these fields");
             let l = self.loc(doc, v, &format!("{p}/result"));
             self.error(
+                "E0013",
                 l,
                 format!(
                     "notification `{name}` has a `result`, but notifications never get a response"
@@ -191,6 +194,7 @@ impl Loader {
         let Some(members) = value.as_object() else {
             let loc = self.loc(doc, value, pointer);
             self.error(
+                "E0013",
                 loc,
                 format!("expected an object, found {}", value.kind()),
                 "see docs/manifest.md for the manifest format",
@@ -203,6 +207,7 @@ impl Loader {
                     let loc =
                         self.loc(doc, v, &format!("{pointer}/{}", super::escape_pointer(key)));
                     self.error(
+                        "E0013",
                         loc,
                         format!("unknown manifest key `{key}`"),
                         format!("expected one of: {}", allowed.join(", ")),
@@ -237,6 +242,7 @@ impl Loader {
             _ => {
                 let loc = self.loc(doc, v, &format!("{pointer}/{key}"));
                 self.error(
+                    "E0013",
                     loc,
                     format!("`{key}` must be a string or an array of strings"),
                     "write `\"requestId\"` or `[\"id\", \"payload.requestId\"]`",
@@ -259,6 +265,7 @@ impl Loader {
             None => {
                 let loc = self.loc(doc, v, &format!("{pointer}/{key}"));
                 self.error(
+                    "E0013",
                     loc,
                     format!("`{key}` must be a string, found {}", v.kind()),
                     "write a JSON string",
@@ -280,6 +287,7 @@ impl Loader {
             if required && !fields.iter().any(|(k, _)| k == "direction") {
                 let loc = self.loc_of_fields(doc, fields, pointer);
                 self.error(
+                    "E0013",
                     loc,
                     "a method needs a `direction`",
                     "write `\"direction\": \"host → extension\"`",
@@ -301,6 +309,7 @@ impl Loader {
                 let (_, v) = fields.iter().find(|(k, _)| k == "direction")?;
                 let loc = self.loc(doc, v, &format!("{pointer}/direction"));
                 self.error(
+                    "E0013",
                     loc,
                     format!("direction `{text}` is not `sender → receiver`"),
                     "write `\"worker → host\"` (or `->`)",

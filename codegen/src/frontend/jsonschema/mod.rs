@@ -9,7 +9,9 @@ mod manifest;
 
 pub use manifest::MANIFEST_KEY;
 
-pub(crate) use lower::{TAG_KEYS, ty_word};
+pub(crate) use lower::TAG_KEYS;
+#[cfg(feature = "typescript")]
+pub(crate) use lower::ty_word;
 
 use crate::diag::{Diagnostic, Diagnostics, Loc};
 use crate::fsaccess::{Access, Refusal};
@@ -285,6 +287,7 @@ impl Loader {
                     Loc::new(Arc::from(path.as_path()), "", line, col),
                     format!("invalid JSON: {}", e.message),
                 )
+                .code("E0001")
                 .hint("fix the syntax at this position; the file must be one JSON document");
                 if let Some(from) = from {
                     d = d.related(from, "referenced from here");
@@ -312,8 +315,15 @@ impl Loader {
         Loc::new(d.path.clone(), pointer, line, col)
     }
 
-    fn error(&mut self, loc: Loc, message: impl Into<String>, hint: impl Into<String>) {
-        self.diags.push(Diagnostic::error(loc, message).hint(hint));
+    fn error(
+        &mut self,
+        code: &'static str,
+        loc: Loc,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.diags
+            .push(Diagnostic::error(loc, message).code(code).hint(hint));
     }
 
     /// Registers the entry document's definitions (and its root, if it is a type).
@@ -324,6 +334,7 @@ impl Loader {
                 let Some(members) = defs.as_object() else {
                     let loc = self.loc(doc, defs, &format!("/{key}"));
                     self.error(
+                        "E0010",
                         loc,
                         format!("`{key}` must be an object of schemas"),
                         "write `{\"Name\": {...}}`",
@@ -408,6 +419,7 @@ impl Loader {
                     loc,
                     format!("two different definitions are both named `{}`", path.name),
                 )
+                .code("E0007")
                 .related(first, "first defined here")
                 .hint("rename one of them; wiregen never merges two types silently"),
             );
@@ -433,6 +445,7 @@ impl Loader {
                     }
                 }
                 None => self.error(
+                    "E0045",
                     hloc,
                     format!("`x-wiregen` of `{}` is not an object", path.name),
                     "write `\"x-wiregen\": {\"rename\": \"Name\"}`",
@@ -477,6 +490,7 @@ impl Loader {
         };
         if file_part.contains("://") || file_part.starts_with("urn:") {
             self.error(
+                "E0005",
                 loc,
                 format!(
                     "`$ref: \"{reference}\"` points at the network, which wiregen never fetches"
@@ -507,6 +521,7 @@ impl Loader {
                             _ => e.hint(),
                         };
                         self.error(
+                            "E0002",
                             loc,
                             format!(
                                 "`$ref: \"{reference}\"`: cannot read `{}`: {e}",
@@ -523,6 +538,7 @@ impl Loader {
             Some(p) => p,
             None => {
                 self.error(
+                    "E0006",
                     loc,
                     format!("`$ref: \"{reference}\"` has a malformed fragment"),
                     "use `#/$defs/Name`",
@@ -532,6 +548,7 @@ impl Loader {
         };
         if !target_pointer.is_empty() && !target_pointer.starts_with('/') {
             self.error(
+                "E0006",
                 loc,
                 format!("`$ref: \"{reference}\"` uses an anchor name, which is not supported"),
                 "use a JSON pointer fragment such as `#/$defs/Name`",
@@ -542,6 +559,7 @@ impl Loader {
         let Some(target) = resolve_pointer(&root, &target_pointer) else {
             let available = definition_names(&root);
             self.error(
+                "E0004",
                 loc,
                 format!(
                     "`$ref: \"{reference}\"` does not resolve: no schema at `{target_pointer}`"
@@ -596,6 +614,7 @@ impl Loader {
                         loc,
                         format!("unknown keyword `{key}` is ignored; did you mean `{k}`?"),
                     )
+                    .code("W0002")
                     .hint("fix the spelling, or prefix vendor keywords with `x-`"),
                 );
                 continue;
@@ -623,6 +642,7 @@ impl Loader {
                         "`{key}` is not checked by the generated decoders and is ignored{more}"
                     ),
                 )
+                .code("W0003")
                 .hint(unsupported_hint(&key))
             } else {
                 Diagnostic::note(
@@ -631,6 +651,7 @@ impl Loader {
                         "unknown keyword `{key}` is treated as an annotation and ignored{more}"
                     ),
                 )
+                .code("N0001")
                 .hint("vendor keywords conventionally start with `x-`")
             };
             self.diags.push(d);

@@ -54,7 +54,13 @@ impl Loader {
                 DeclKind::Interface {
                     members, extends, ..
                 } if extends.is_empty() && only_methods(members) => {
-                    self.note_at(f, decl.span, api("has only methods"), "nothing to do");
+                    self.note_at(
+                        "N0002",
+                        f,
+                        decl.span,
+                        api("has only methods"),
+                        "nothing to do",
+                    );
                 }
                 DeclKind::Interface { members, .. }
                 | DeclKind::Alias {
@@ -67,6 +73,7 @@ impl Loader {
                 } if self.api_member(f, members).is_some() => {
                     let (member, global) = self.api_member(f, members).unwrap_or_default();
                     self.note_at(
+                        "N0002",
                         f,
                         decl.span,
                         api(&format!("has a member `{member}` of type `{global}`")),
@@ -78,11 +85,17 @@ impl Loader {
                     );
                 }
                 DeclKind::Alias { ty, .. } if matches!(ty.kind, TyKind::Function) => {
-                    self.note_at(f, decl.span, api("is a function type"), "nothing to do");
+                    self.note_at(
+                        "N0002",
+                        f,
+                        decl.span,
+                        api("is a function type"),
+                        "nothing to do",
+                    );
                 }
                 DeclKind::ConstTable(_) if self.table_has_type(f, i) => {}
                 DeclKind::ConstTable(members) if members.iter().any(|m| m.value.is_none()) => {
-                    self.note_at(
+                    self.note_at("N0002", 
                         f,
                         decl.span,
                         format!(
@@ -296,6 +309,7 @@ impl Loader {
                                 d.name, d.name
                             ),
                         )
+.code("W0006")
                         .hint("nothing to do unless a data type should use it; then write the type out"),
                     );
                 }

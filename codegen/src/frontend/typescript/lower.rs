@@ -27,7 +27,7 @@ impl Loader {
     }
 
     fn report(&mut self, b: Bad) {
-        self.error_at(b.0, b.1, b.2, b.3);
+        self.error_at(b.4, b.0, b.1, b.2, b.3);
     }
 
     fn lower_decl(&mut self, job: Job, path: TypePath) {
@@ -97,7 +97,7 @@ impl Loader {
                 for m in members {
                     match &m.value {
                         Some(v) => values.push((v.clone(), docs_of(m.doc.as_deref()), m.span.start)),
-                        None => self.error_at(
+                        None => self.error_at("E0022", 
                             job.file,
                             m.span,
                             "unsupported TypeScript construct: a member whose value is not a literal",
@@ -234,7 +234,7 @@ impl Loader {
                 "this type contains itself (cycle through {})",
                 chain.join(" → ")
             );
-            self.error_at(
+            self.error_at("E0012", 
                 scope.file,
                 ty.span,
                 message,
@@ -255,6 +255,7 @@ impl Loader {
     fn lower_ty(&mut self, ty: &TsType, scope: &Scope, hint: &Hint, docs: &Docs) -> Ty {
         if self.depth >= crate::limits::MAX_DEPTH {
             self.error_at(
+                "E0012",
                 scope.file,
                 ty.span,
                 format!(
@@ -293,6 +294,7 @@ impl Loader {
             }
             Shape::Function => {
                 self.error_at(
+                    "E0022",
                     scope.file,
                     ty.span,
                     "a function type is not JSON data",
@@ -338,6 +340,7 @@ impl Loader {
         for p in obj.props {
             let function_note = |this: &mut Loader, p: &super::utility::Prop| {
                 this.note_at(
+                    "N0002",
                     p.scope.file,
                     p.span,
                     format!(
@@ -371,6 +374,7 @@ impl Loader {
                     // TypeScript's implicit `any` (tsc: TS7008 under `noImplicitAny`); the
                     // reference converter drops such a member.
                     self.error_at(
+                        "E0023",
                         p.scope.file,
                         p.span,
                         format!("the member `{}` has no type (implicitly `any`)", p.name),

@@ -29,9 +29,7 @@ use syntax::TsType;
 
 /// Whether a path names a TypeScript source (`.ts`, `.d.ts`, `.mts`, `.cts`).
 pub fn is_typescript(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| matches!(e, "ts" | "mts" | "cts"))
+    super::is_typescript(path)
 }
 
 /// The protocol manifest beside an entry file, read when it exists: `index.ts` →
@@ -260,6 +258,7 @@ impl Loader {
     /// An error at a span of a file, naming the construct by its source text.
     fn error_at(
         &mut self,
+        code: &'static str,
         file: usize,
         span: syntax::Span,
         message: impl Into<String>,
@@ -270,24 +269,32 @@ impl Loader {
             return;
         }
         let snippet = self.pkg.files[file].snippet(span);
-        let loc = self.loc(file, span.start);
+        let end = self.loc(file, span.end);
+        let loc = self.loc(file, span.start).to(end.line, end.col);
         let text = if message.contains(&format!("`{snippet}`")) {
             message
         } else {
             format!("{message}: `{snippet}`")
         };
-        self.diags.push(Diagnostic::error(loc, text).hint(hint));
+        self.diags
+            .push(Diagnostic::error(loc, text).code(code).hint(hint));
     }
 
     /// A note (something skipped on purpose).
-    fn note_at(&mut self, file: usize, span: syntax::Span, message: String, hint: &str) {
+    fn note_at(
+        &mut self,
+        code: &'static str,
+        file: usize,
+        span: syntax::Span,
+        message: String,
+        hint: &str,
+    ) {
         if !self.reported.insert((file, span.start, message.clone())) {
             return;
         }
         let loc = self.loc(file, span.start);
-        let mut d = Diagnostic::warning(loc, message).hint(hint);
-        d.severity = crate::Severity::Note;
-        self.diags.push(d);
+        self.diags
+            .push(Diagnostic::note(loc, message).code(code).hint(hint));
     }
 
     /// Registers a named type; reports a clash when the name is already taken.
@@ -321,6 +328,7 @@ impl Loader {
                         path.name
                     ),
                 )
+                .code("W0001")
                 .related(first, "the other declaration")
                 .hint("rename one of them to choose the Rust names yourself"),
             );
@@ -338,6 +346,7 @@ impl Loader {
                     loc,
                     format!("two different declarations are both named `{}`", path.name),
                 )
+                .code("E0007")
                 .related(first, "first declared here")
                 .hint("rename one of them; wiregen never merges two types silently"),
             );

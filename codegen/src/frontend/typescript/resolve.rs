@@ -216,7 +216,7 @@ impl Package {
             } else {
                 format!("TypeScript syntax error: {}: `{at}`", e.message)
             };
-            let mut d = Diagnostic::error(file.loc(e.span.start), message);
+            let mut d = Diagnostic::error(file.loc(e.span.start), message).code("E0020");
             d = d.hint(e.help.unwrap_or_else(|| {
                 "fix the syntax at this position; wiregen reads standard TypeScript".into()
             }));
@@ -264,6 +264,7 @@ impl Package {
                                 self.files[from].loc(span.start),
                                 format!("cannot read `{}`: {e}", c.display()),
                             )
+                            .code("E0002")
                             .hint(hint),
                         );
                         Some(MISSING)
@@ -280,6 +281,7 @@ impl Package {
                 self.files[from].loc(span.start),
                 format!("cannot find the module `{spec}`"),
             )
+            .code("E0021")
             .hint(format!(
                 "relative imports are resolved from the importing file; looked for {}",
                 tried.join(", ")
@@ -316,6 +318,7 @@ impl Package {
                             file.loc(span.start),
                             format!("`{source}` has no export named `{name}`"),
                         )
+                        .code("E0021")
                         .hint(self.exports_hint(*target)),
                     );
                 }
@@ -335,6 +338,22 @@ impl Package {
         } else {
             format!("it exports {}", names.join(", "))
         }
+    }
+
+    /// Every name declared in or imported into `file` and the scopes around it (for "did
+    /// you mean"), sorted.
+    pub fn visible_names(&self, file: usize) -> Vec<&str> {
+        let mut names = Vec::new();
+        let mut at = Some(file);
+        while let Some(f) = at {
+            let file = &self.files[f];
+            names.extend(file.locals.keys().map(String::as_str));
+            names.extend(file.imports.keys().map(String::as_str));
+            at = file.parent;
+        }
+        names.sort_unstable();
+        names.dedup();
+        names
     }
 
     /// What `name` (possibly qualified: `ns.X`, `Enum.A`) denotes in `file`.

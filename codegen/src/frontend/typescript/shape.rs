@@ -32,8 +32,14 @@ pub(super) enum Shape {
     Reported,
 }
 
-fn bad(scope: &Scope, span: Span, message: impl Into<String>, hint: impl Into<String>) -> Shape {
-    Shape::Bad((scope.file, span, message.into(), hint.into()))
+fn bad(
+    code: &'static str,
+    scope: &Scope,
+    span: Span,
+    message: impl Into<String>,
+    hint: impl Into<String>,
+) -> Shape {
+    Shape::Bad((scope.file, span, message.into(), hint.into(), code))
 }
 
 /// The hint for a construct wiregen does not map.
@@ -125,6 +131,7 @@ impl Loader {
         if self.shape_depth >= crate::limits::MAX_DEPTH {
             return (
                 bad(
+                    "E0012",
                     scope,
                     ty.span,
                     "the type refers to itself (through indexed access, aliases or utility types) or nests too deeply",
@@ -135,7 +142,13 @@ impl Loader {
         }
         if self.fuel == 0 {
             return (
-                bad(scope, ty.span, super::OUT_OF_FUEL, super::OUT_OF_FUEL_HINT),
+                bad(
+                    "E0012",
+                    scope,
+                    ty.span,
+                    super::OUT_OF_FUEL,
+                    super::OUT_OF_FUEL_HINT,
+                ),
                 false,
             );
         }
@@ -154,12 +167,14 @@ impl Loader {
             TyKind::Boolean => Shape::Prim(Ty::Bool),
             TyKind::Null => Shape::Literal(Value::Null),
             TyKind::Undefined => bad(
+                "E0022",
                 scope,
                 ty.span,
                 "`undefined` is not a JSON value",
                 "make the member optional (`x?: T`) instead",
             ),
             TyKind::Never => bad(
+                "E0022",
                 scope,
                 ty.span,
                 "`never` has no values",
@@ -172,6 +187,7 @@ impl Loader {
             TyKind::Tuple(elems) => {
                 if elems.iter().any(|e| e.optional || e.rest) {
                     bad(
+                        "E0022",
                         scope,
                         ty.span,
                         "unsupported TypeScript construct: an optional or rest tuple element",
@@ -196,6 +212,7 @@ impl Loader {
                         Shape::Map(Some((v.clone(), scope.clone())))
                     } else {
                         bad(
+                            "E0022",
                             scope,
                             k.span,
                             "an index signature's key must be `string` or `number`",
@@ -224,6 +241,7 @@ impl Loader {
                 Some(v) if v.len() == 1 => Shape::Literal(v[0].clone().into()),
                 _ if matches!(ty.kind, TyKind::Template(..)) => Shape::Prim(Ty::String),
                 _ => bad(
+                    "E0022",
                     scope,
                     ty.span,
                     "unsupported TypeScript construct: `keyof` of a type that is not a known object type",
@@ -233,6 +251,7 @@ impl Loader {
             TyKind::Typeof(name) => match self.constant(scope, name) {
                 Some(v) => Shape::Literal(v),
                 None => bad(
+                    "E0022",
                     scope,
                     ty.span,
                     "unsupported TypeScript construct: `typeof` of a value",
@@ -244,6 +263,7 @@ impl Loader {
             TyKind::Indexed(obj, index) => return self.indexed_shape(ty, obj, index, scope),
             TyKind::Function => Shape::Function,
             TyKind::Unsupported(what) => bad(
+                "E0022",
                 scope,
                 ty.span,
                 format!("unsupported TypeScript construct: {what}"),
@@ -257,6 +277,7 @@ impl Loader {
         match self.object_of(ty, scope, 0) {
             Ok(Some(obj)) => Shape::Object(obj),
             Ok(None) => bad(
+                "E0022",
                 scope,
                 ty.span,
                 "unsupported TypeScript construct: an object type wiregen cannot resolve",
@@ -349,6 +370,7 @@ impl Loader {
         let s = match pkg.lookup(scope.file, name) {
             Ok(Found::EnumMember(v)) => Shape::Literal(v),
             Ok(Found::Namespace(_)) => bad(
+                "E0021",
                 scope,
                 ty.span,
                 format!("`{shown}` is a namespace, not a type"),
@@ -358,6 +380,7 @@ impl Loader {
                 let decl = &pkg.files[f].syntax.decls[i];
                 match &decl.kind {
                     DeclKind::Value | DeclKind::ConstTable(_) | DeclKind::Constant(_) => bad(
+                        "E0021",
                         scope,
                         ty.span,
                         format!("`{shown}` is a value, not a type"),
@@ -380,6 +403,7 @@ impl Loader {
             }
             Err(Missing::Reported) => Shape::Reported,
             Err(Missing::External(source)) => bad(
+                "E0021",
                 scope,
                 ty.span,
                 format!("`{shown}` is imported from `{source}`, which wiregen does not read"),
@@ -387,6 +411,7 @@ impl Loader {
                  the package, or use `unknown`",
             ),
             Err(Missing::NoExport(file, n)) => bad(
+                "E0021",
                 scope,
                 ty.span,
                 format!("`{file}` has no export named `{n}`"),
@@ -415,6 +440,7 @@ impl Loader {
             }
             "NonNullable" if arity(1) => return (self.shape(&args[0], scope).0, false),
             "Date" => bad(
+                "E0022",
                 scope,
                 ty.span,
                 "`Date` is not a JSON value",
@@ -423,6 +449,7 @@ impl Loader {
             "Uint8Array" | "Uint16Array" | "Uint32Array" | "Int8Array" | "Int16Array"
             | "Int32Array" | "Float32Array" | "Float64Array" | "ArrayBuffer" | "DataView"
             | "Blob" => bad(
+                "E0022",
                 scope,
                 ty.span,
                 format!("`{name}` is not a JSON value"),
@@ -430,26 +457,36 @@ impl Loader {
                  or `number[]`",
             ),
             "Map" | "Set" | "WeakMap" | "WeakSet" | "RegExp" | "Error" | "Symbol" | "URL" => bad(
+                "E0022",
                 scope,
                 ty.span,
                 format!("`{name}` is not a JSON value"),
                 "use `Record<string, T>` for maps, `T[]` for sets and lists, and plain data types",
             ),
             _ if is_api_global(name) => bad(
+                "E0022",
                 scope,
                 ty.span,
                 format!("`{name}` is a JavaScript object, not a JSON value"),
                 "it belongs to JavaScript API (options, handles): keep it out of data types, \
                  e.g. with `Omit<T, \"member\">`",
             ),
-            _ => bad(
-                scope,
-                ty.span,
-                format!("cannot find type `{name}`"),
-                format!(
-                    "declare it in the package, or import it: `import type {{ {name} }} from \"./file.js\"`"
-                ),
-            ),
+            _ => {
+                let names = self.pkg.visible_names(scope.file);
+                let hint = match crate::ident::nearest(name, names) {
+                    Some(n) => format!("did you mean `{n}`?"),
+                    None => format!(
+                        "declare it in the package, or import it: `import type {{ {name} }} from \"./file.js\"`"
+                    ),
+                };
+                bad(
+                    "E0021",
+                    scope,
+                    ty.span,
+                    format!("cannot find type `{name}`"),
+                    hint,
+                )
+            }
         };
         (s, false)
     }
@@ -488,6 +525,7 @@ impl Loader {
                     },
                     None => (
                         bad(
+                            "E0021",
                             scope,
                             index.span,
                             format!("the type has no member `{key}`"),
@@ -498,6 +536,7 @@ impl Loader {
                 },
                 Ok(None) => (
                     bad(
+                        "E0022",
                         scope,
                         obj.span,
                         "unsupported TypeScript construct: indexed access into a type that is not a known object type",
@@ -515,6 +554,7 @@ impl Loader {
         }
         (
             bad(
+                "E0022",
                 scope,
                 ty.span,
                 "unsupported TypeScript construct: indexed access type",

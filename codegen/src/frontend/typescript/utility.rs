@@ -52,16 +52,22 @@ impl Obj {
     }
 }
 
-/// A type error found while computing members: (file, span, message, hint).
-pub type Bad = (usize, Span, String, String);
+/// A type error found while computing members: (file, span, message, hint, code).
+pub type Bad = (usize, Span, String, String, &'static str);
 
 /// Nesting of `extends`, utility types and aliases that member computation follows (two levels
 /// per base of an `extends` chain). Cycles are found by the stack of declarations being
 /// expanded, not by this limit, which only keeps the recursion within the stack.
 const MAX_DEPTH: usize = 600;
 
-fn bad(scope: &Scope, span: Span, message: impl Into<String>, hint: impl Into<String>) -> Bad {
-    (scope.file, span, message.into(), hint.into())
+fn bad(
+    code: &'static str,
+    scope: &Scope,
+    span: Span,
+    message: impl Into<String>,
+    hint: impl Into<String>,
+) -> Bad {
+    (scope.file, span, message.into(), hint.into(), code)
 }
 
 impl Loader {
@@ -74,6 +80,7 @@ impl Loader {
     ) -> Result<Option<Obj>, Bad> {
         if depth > MAX_DEPTH {
             return Err(bad(
+                "E0012",
                 scope,
                 ty.span,
                 format!(
@@ -85,6 +92,7 @@ impl Loader {
         }
         if self.fuel == 0 {
             return Err(bad(
+                "E0012",
                 scope,
                 ty.span,
                 super::OUT_OF_FUEL,
@@ -101,6 +109,7 @@ impl Loader {
                         Some(o) => out.merge(o),
                         None => {
                             return Err(bad(
+                                "E0022",
                                 scope,
                                 part.span,
                                 "an intersection member must be an object type",
@@ -128,6 +137,7 @@ impl Loader {
                         let key = (f, i, canon.join(","));
                         if self.expanding.contains(&key) {
                             return Err(bad(
+                                "E0012",
                                 scope,
                                 ty.span,
                                 format!(
@@ -188,6 +198,7 @@ impl Loader {
                 Some(o) => out.merge(o),
                 None => {
                     return Err(bad(
+                        "E0022",
                         inner,
                         h.span,
                         "an interface can only extend object types",
@@ -217,6 +228,7 @@ impl Loader {
         }
         if args.len() > params.len() {
             return Err(bad(
+                "E0024",
                 at,
                 span,
                 format!(
@@ -241,6 +253,7 @@ impl Loader {
                 }
                 (None, None) => {
                     return Err(bad(
+                        "E0024",
                         at,
                         span,
                         format!("`{}` needs a type argument for `{}`", d.name, p.name),
@@ -285,6 +298,7 @@ impl Loader {
                 MemberKind::Index(key, value) => {
                     if !matches!(key.kind, TyKind::String | TyKind::Number) {
                         return Err(bad(
+                            "E0022",
                             scope,
                             m.span,
                             "an index signature's key must be `string` or `number`",
@@ -309,6 +323,7 @@ impl Loader {
         let arg = |k: usize| {
             args.get(k).ok_or_else(|| {
                 bad(
+                    "E0024",
                     scope,
                     span,
                     format!("`{name}` needs {} type argument(s)", k + 1),
@@ -321,6 +336,7 @@ impl Loader {
                 let target = arg(0)?;
                 let Some(mut obj) = self.object_of(target, scope, depth + 1)? else {
                     return Err(bad(
+                        "E0022",
                         scope,
                         target.span,
                         format!("`{name}` of a type that is not a known object type"),
@@ -334,6 +350,7 @@ impl Loader {
                         let keys_ty = arg(1)?;
                         let Some(keys) = self.literal_strings(keys_ty, scope, depth + 1) else {
                             return Err(bad(
+                                "E0022",
                                 scope,
                                 keys_ty.span,
                                 format!("the keys of `{name}` must be string literals"),
@@ -360,6 +377,7 @@ impl Loader {
                 }
                 let Some(keys) = self.literal_strings(keys_ty, scope, depth + 1) else {
                     return Err(bad(
+                        "E0022",
                         scope,
                         keys_ty.span,
                         "the keys of `Record` must be `string` or string literals",
@@ -396,6 +414,7 @@ impl Loader {
     ) -> Result<Option<Obj>, Bad> {
         if let Some(remap) = &m.remap {
             return Err(bad(
+                "E0022",
                 scope,
                 remap.span,
                 "unsupported TypeScript construct: key remapping (`as`) in a mapped type",
@@ -407,6 +426,7 @@ impl Loader {
         }
         let Some(keys) = self.literal_strings(&m.constraint, scope, depth + 1) else {
             return Err(bad(
+                "E0022",
                 scope,
                 m.constraint.span,
                 "unsupported TypeScript construct: a mapped type over keys that are not string literals",
