@@ -194,6 +194,13 @@ impl std::error::Error for Error {
     }
 }
 
+/// A handler that called the peer and failed answers `-32603` with the reason.
+impl From<Error> for ErrorObject {
+    fn from(e: Error) -> Self {
+        ErrorObject::internal_error(e)
+    }
+}
+
 /// The methods a connection serves: async handlers per method, and optionally a synchronous
 /// [`Router`] (a generated server trait's router) for the methods without one.
 ///
@@ -451,6 +458,8 @@ pub struct Connection {
     stop_writing: CancellationToken,
     reader: JoinHandle<Result<(), FrameError>>,
     writer: JoinHandle<Result<(), FrameError>>,
+    /// The task that runs notification handlers in order.
+    notifications: AbortHandle,
     tasks: TaskTracker,
 }
 
@@ -470,12 +479,20 @@ impl Connection {
         let stop_writing = CancellationToken::new();
         let tasks = TaskTracker::new();
         let writer = tokio::spawn(write_loop(transport.outgoing, rx, stop_writing.clone()));
+        let (notify_tx, mut notify_rx) = mpsc::unbounded_channel::<BoxFuture<()>>();
+        let notifications = tasks
+            .spawn(async move {
+                while let Some(handler) = notify_rx.recv().await {
+                    handler.await;
+                }
+            })
+            .abort_handle();
         let reader = tokio::spawn(read_loop(
             transport.incoming,
             Arc::new(handlers),
             client.clone(),
             stop_reading.clone(),
-            tasks.clone(),
+            (tasks.clone(), notify_tx),
         ));
         Connection {
             client,
@@ -483,6 +500,7 @@ impl Connection {
             stop_writing,
             reader,
             writer,
+            notifications,
             tasks,
         }
     }
@@ -499,8 +517,8 @@ impl Connection {
     }
 
     /// Shuts down: stops reading (our requests still waiting fail with [`Error::Closed`]),
-    /// finishes or aborts the peer's requests being handled, writes what is queued, flushes
-    /// and closes the writer.
+    /// finishes or aborts the peer's requests being handled (and the notification handlers
+    /// queued), writes what is queued, flushes and closes the writer.
     pub async fn shutdown(self, in_flight: InFlight) -> Result<(), FrameError> {
         self.stop_reading.cancel();
         self.finish(Some(in_flight)).await
@@ -512,6 +530,7 @@ impl Connection {
             for (_, task) in lock(&self.client.shared.inflight).drain() {
                 task.abort();
             }
+            self.notifications.abort();
         }
         self.tasks.close();
         self.tasks.wait().await;
@@ -565,14 +584,8 @@ async fn read_loop(
     handlers: Arc<Handlers>,
     client: Client,
     stop: CancellationToken,
-    tasks: TaskTracker,
+    (tasks, notify_tx): (TaskTracker, mpsc::UnboundedSender<BoxFuture<()>>),
 ) -> Result<(), FrameError> {
-    let (notify_tx, mut notify_rx) = mpsc::unbounded_channel::<BoxFuture<()>>();
-    tasks.spawn(async move {
-        while let Some(handler) = notify_rx.recv().await {
-            handler.await;
-        }
-    });
     let result = loop {
         let item = tokio::select! {
             biased;

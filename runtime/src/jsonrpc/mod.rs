@@ -373,6 +373,13 @@ pub fn response_frame<T: Serialize + ?Sized>(
     id: Option<&Id>,
     result: Result<&T, &ErrorObject>,
 ) -> Vec<u8> {
+    if let (Some(id), Ok(value)) = (id, result) {
+        let mut out = Vec::with_capacity(128);
+        match write_response(&mut out, id, value) {
+            Ok(()) => return out,
+            Err(error) => return response_frame::<()>(Some(id), Err(&error)),
+        }
+    }
     let id = id.map_or_else(|| "null".to_string(), json);
     match result {
         Ok(value) => frame(&[("id", &id), ("result", &json(value))]),

@@ -151,8 +151,9 @@ impl<S: ?Sized + 'static> Router<S> {
             Ok(Frame::Notification { method, params }) => (None, method, params),
         };
         let mut out = Outbox::new();
-        let mut response = Vec::new();
         let notification = id.is_none();
+        // Most responses fit; the result is encoded straight into this buffer.
+        let mut response = Vec::with_capacity(if notification { 0 } else { 256 });
         let no_id = Id::Number(0);
         let result = self.call(
             server,

@@ -204,10 +204,8 @@ async fn notifications_reach_their_handler_in_order() {
 async fn handlers_can_call_back_the_peer_while_handling() {
     // The server asks the client to add before it answers: requests flow both ways at once.
     let server_handlers = Handlers::new().request::<Gated, _, _>(|text, peer| async move {
-        let n = peer
-            .request::<Add>((40, 2))
-            .await
-            .map_err(ErrorObject::internal_error)?;
+        // A failed call to the peer becomes `-32603` through `?`.
+        let n = peer.request::<Add>((40, 2)).await?;
         Ok(format!("{text} {n}"))
     });
     let (a, b) = tokio::io::duplex(1 << 16);
@@ -357,6 +355,28 @@ async fn aborting_shutdown_drops_in_flight_requests_without_a_response() {
 }
 
 #[tokio::test]
+async fn aborting_shutdown_drops_a_running_notification_handler() {
+    let (started_tx, mut started) = mpsc::unbounded_channel();
+    let (dropped_tx, dropped) = oneshot::channel();
+    let dropped_tx = std::sync::Mutex::new(Some(dropped_tx));
+    let handlers = Handlers::new().notification::<Log, _, _>(move |_, _| {
+        let signal = DropSignal(dropped_tx.lock().unwrap().take());
+        let started = started_tx.clone();
+        async move {
+            let _signal = signal;
+            started.send(()).unwrap();
+            std::future::pending::<()>().await
+        }
+    });
+    let (conn, mut raw) = raw_peer(handlers, Options::default());
+    raw.send(r#"{"jsonrpc":"2.0","method":"log","params":"x"}"#)
+        .await;
+    started.recv().await.unwrap();
+    conn.shutdown(InFlight::Abort).await.unwrap();
+    dropped.await.unwrap();
+}
+
+#[tokio::test]
 async fn the_peer_closing_ends_the_connection_and_fails_waiting_requests() {
     let (conn, raw) = raw_peer(Handlers::new(), Options::default());
     let waiting = conn.client().request::<Add>((1, 2));
@@ -403,6 +423,13 @@ async fn unparsable_frames_get_parse_errors() {
     assert_eq!(
         (reply["id"].clone(), reply["error"]["code"].clone()),
         (3.into(), jsonrpc::codes::INVALID_REQUEST.into())
+    );
+    // Batches are not supported: one `-32600`, no partial answers.
+    raw.send(r#"[{"jsonrpc":"2.0","id":4,"method":"math/add","params":[1,1]}]"#)
+        .await;
+    assert_eq!(
+        raw.recv().await["error"]["code"],
+        jsonrpc::codes::INVALID_REQUEST
     );
     conn.shutdown(InFlight::Finish).await.unwrap();
 }
