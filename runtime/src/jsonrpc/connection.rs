@@ -364,15 +364,15 @@ impl Drop for CancelOnDrop {
 impl Client {
     /// Sends request `M` and resolves to its typed result. Dropping the future before the
     /// response arrives cancels the request: the protocol's cancel notification is sent (see
-    /// [`Options::cancellation`]) and a late response is ignored. The params are encoded
-    /// before this returns, so the future is `Send + 'static` whatever `M` is.
+    /// [`Options::cancellation`]) and a late response is ignored. The request is encoded and
+    /// queued when this is called (not when the future is first polled), so the future is
+    /// `Send + 'static` whatever `M` is.
     pub fn request<M>(
         &self,
         params: M::Params,
     ) -> impl Future<Output = Result<M::Result, Error>> + Send + 'static + use<M>
     where
         M: Request,
-        M::Result: Send,
     {
         let shared = Arc::clone(&self.shared);
         let id = Id::Number(shared.next_id.fetch_add(1, Ordering::Relaxed));
@@ -400,7 +400,9 @@ impl Client {
             match reply {
                 Err(_) => Err(Error::Closed),
                 Ok(Err(error)) => Err(Error::Rpc(error)),
-                Ok(Ok(result)) => crate::from_str(result.get()).map_err(Error::Decode),
+                // Fast when the result is valid; decoded again for an error naming the field.
+                Ok(Ok(result)) => serde_json::from_str(result.get())
+                    .or_else(|_| crate::from_str(result.get()).map_err(Error::Decode)),
             }
         }
     }
