@@ -647,6 +647,14 @@ fn on_frame(
                 }
             };
             let mut inflight = lock(&shared.inflight);
+            if inflight.contains_key(&id) {
+                // Two requests with one id could not be told apart in the responses (nor
+                // cancelled one by one): the second is refused, the first goes on.
+                drop(inflight);
+                let error = ErrorObject::invalid_request(format!("request id {id} is in use"));
+                shared.send(response_frame::<()>(Some(&id), Err(&error)));
+                return;
+            }
             let task_shared = Arc::clone(shared);
             let task_id = id.clone();
             let task = tasks.spawn(async move {

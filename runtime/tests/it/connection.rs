@@ -314,6 +314,29 @@ async fn an_incoming_lsp_cancel_aborts_the_handler_and_answers_request_cancelled
 }
 
 #[tokio::test]
+async fn a_second_request_with_an_id_in_flight_is_refused() {
+    let gate = Arc::new(Notify::new());
+    let (conn, mut raw) = raw_peer(handlers(Arc::clone(&gate)), Options::default());
+    raw.send(r#"{"jsonrpc":"2.0","id":9,"method":"gated","params":"first"}"#)
+        .await;
+    raw.send(r#"{"jsonrpc":"2.0","id":9,"method":"gated","params":"second"}"#)
+        .await;
+    let refused = raw.recv().await;
+    assert_eq!(refused["id"], 9);
+    assert_eq!(refused["error"]["code"], jsonrpc::codes::INVALID_REQUEST);
+    assert_eq!(
+        refused["error"]["message"],
+        "invalid request: request id 9 is in use"
+    );
+    gate.notify_one();
+    assert_eq!(
+        raw.recv().await,
+        serde_json::json!({"jsonrpc": "2.0", "id": 9, "result": "first"})
+    );
+    conn.shutdown(InFlight::Finish).await.unwrap();
+}
+
+#[tokio::test]
 async fn graceful_shutdown_finishes_in_flight_requests_and_flushes() {
     let gate = Arc::new(Notify::new());
     let (conn, mut raw) = raw_peer(handlers(Arc::clone(&gate)), Options::default());
