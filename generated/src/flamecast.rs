@@ -377,45 +377,48 @@ pub trait SessionCallbackEventHandler {
         self.unhandled(SessionCallbackEvent::Error(m))
     }
 }
-/// The `async` twin of [`SessionCallbackEventHandler`]; runtime-agnostic (any executor).
-pub trait SessionCallbackEventAsyncHandler {
+/// The `async` twin of [`SessionCallbackEventHandler`]; runtime-agnostic (any executor). Its futures are `Send`, so a task driving a generic handler can be `tokio::spawn`ed.
+pub trait SessionCallbackEventAsyncHandler: Send {
     /// What every method's future resolves to.
     type Output;
     /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
-    fn unhandled(&mut self, m: SessionCallbackEvent) -> impl wg::Future<Output = Self::Output>;
+    fn unhandled(
+        &mut self,
+        m: SessionCallbackEvent,
+    ) -> impl wg::Future<Output = Self::Output> + Send;
     /// A `permission_request` message.
     fn permission_request(
         &mut self,
         m: PermissionRequestEvent,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(SessionCallbackEvent::PermissionRequest(m))
     }
     /// A `session_end` message.
     fn session_end(
         &mut self,
         m: session_callback_event::SessionEndData,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(SessionCallbackEvent::SessionEnd(m))
     }
     /// A `end_turn` message.
     fn end_turn(
         &mut self,
         m: session_callback_event::EndTurnData,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(SessionCallbackEvent::EndTurn(m))
     }
     /// A `agent_message` message.
     fn agent_message(
         &mut self,
         m: session_callback_event::AgentMessageData,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(SessionCallbackEvent::AgentMessage(m))
     }
     /// A `error` message.
     fn error(
         &mut self,
         m: session_callback_event::ErrorData,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(SessionCallbackEvent::Error(m))
     }
 }
@@ -1346,25 +1349,31 @@ pub trait WsServerMessageHandler {
         self.unhandled(WsServerMessage::WsErrorMessage(m))
     }
 }
-/// The `async` twin of [`WsServerMessageHandler`]; runtime-agnostic (any executor).
-pub trait WsServerMessageAsyncHandler {
+/// The `async` twin of [`WsServerMessageHandler`]; runtime-agnostic (any executor). Its futures are `Send`, so a task driving a generic handler can be `tokio::spawn`ed.
+pub trait WsServerMessageAsyncHandler: Send {
     /// What every method's future resolves to.
     type Output;
     /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
-    fn unhandled(&mut self, m: WsServerMessage) -> impl wg::Future<Output = Self::Output>;
+    fn unhandled(&mut self, m: WsServerMessage) -> impl wg::Future<Output = Self::Output> + Send;
     /// A `event` message.
-    fn ws_event_message(&mut self, m: WsEventMessage) -> impl wg::Future<Output = Self::Output> {
+    fn ws_event_message(
+        &mut self,
+        m: WsEventMessage,
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsServerMessage::WsEventMessage(m))
     }
     /// A `connected` message.
     fn ws_connected_message(
         &mut self,
         m: WsConnectedMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsServerMessage::WsConnectedMessage(m))
     }
     /// A `error` message.
-    fn ws_error_message(&mut self, m: WsErrorMessage) -> impl wg::Future<Output = Self::Output> {
+    fn ws_error_message(
+        &mut self,
+        m: WsErrorMessage,
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsServerMessage::WsErrorMessage(m))
     }
 }
@@ -1689,64 +1698,70 @@ pub trait WsControlMessageHandler {
         self.unhandled(WsControlMessage::WsQueueResumeAction(m))
     }
 }
-/// The `async` twin of [`WsControlMessageHandler`]; runtime-agnostic (any executor).
-pub trait WsControlMessageAsyncHandler {
+/// The `async` twin of [`WsControlMessageHandler`]; runtime-agnostic (any executor). Its futures are `Send`, so a task driving a generic handler can be `tokio::spawn`ed.
+pub trait WsControlMessageAsyncHandler: Send {
     /// What every method's future resolves to.
     type Output;
     /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
-    fn unhandled(&mut self, m: WsControlMessage) -> impl wg::Future<Output = Self::Output>;
+    fn unhandled(&mut self, m: WsControlMessage) -> impl wg::Future<Output = Self::Output> + Send;
     /// A `prompt` message.
-    fn ws_prompt_action(&mut self, m: WsPromptAction) -> impl wg::Future<Output = Self::Output> {
+    fn ws_prompt_action(
+        &mut self,
+        m: WsPromptAction,
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsControlMessage::WsPromptAction(m))
     }
     /// A `permission.respond` message.
     fn ws_permission_respond_action(
         &mut self,
         m: WsPermissionRespondAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsControlMessage::WsPermissionRespondAction(m))
     }
     /// A `cancel` message.
-    fn ws_cancel_action(&mut self, m: WsCancelAction) -> impl wg::Future<Output = Self::Output> {
+    fn ws_cancel_action(
+        &mut self,
+        m: WsCancelAction,
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsControlMessage::WsCancelAction(m))
     }
     /// A `terminate` message.
     fn ws_terminate_action(
         &mut self,
         m: WsTerminateAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsControlMessage::WsTerminateAction(m))
     }
     /// A `ping` message.
-    fn ws_ping_action(&mut self, m: WsPingAction) -> impl wg::Future<Output = Self::Output> {
+    fn ws_ping_action(&mut self, m: WsPingAction) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsControlMessage::WsPingAction(m))
     }
     /// A `queue.reorder` message.
     fn ws_queue_reorder_action(
         &mut self,
         m: WsQueueReorderAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsControlMessage::WsQueueReorderAction(m))
     }
     /// A `queue.clear` message.
     fn ws_queue_clear_action(
         &mut self,
         m: WsQueueClearAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsControlMessage::WsQueueClearAction(m))
     }
     /// A `queue.pause` message.
     fn ws_queue_pause_action(
         &mut self,
         m: WsQueuePauseAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsControlMessage::WsQueuePauseAction(m))
     }
     /// A `queue.resume` message.
     fn ws_queue_resume_action(
         &mut self,
         m: WsQueueResumeAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsControlMessage::WsQueueResumeAction(m))
     }
 }
@@ -2172,63 +2187,69 @@ pub trait WsChannelServerMessageHandler {
         self.unhandled(WsChannelServerMessage::WsPongMessage(m))
     }
 }
-/// The `async` twin of [`WsChannelServerMessageHandler`]; runtime-agnostic (any executor).
-pub trait WsChannelServerMessageAsyncHandler {
+/// The `async` twin of [`WsChannelServerMessageHandler`]; runtime-agnostic (any executor). Its futures are `Send`, so a task driving a generic handler can be `tokio::spawn`ed.
+pub trait WsChannelServerMessageAsyncHandler: Send {
     /// What every method's future resolves to.
     type Output;
     /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
-    fn unhandled(&mut self, m: WsChannelServerMessage) -> impl wg::Future<Output = Self::Output>;
+    fn unhandled(
+        &mut self,
+        m: WsChannelServerMessage,
+    ) -> impl wg::Future<Output = Self::Output> + Send;
     /// A `connected` message.
     fn ws_channel_connected_message(
         &mut self,
         m: WsChannelConnectedMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelServerMessage::WsChannelConnectedMessage(m))
     }
     /// A `subscribed` message.
     fn ws_subscribed_message(
         &mut self,
         m: WsSubscribedMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelServerMessage::WsSubscribedMessage(m))
     }
     /// A `unsubscribed` message.
     fn ws_unsubscribed_message(
         &mut self,
         m: WsUnsubscribedMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelServerMessage::WsUnsubscribedMessage(m))
     }
     /// A `event` message.
     fn ws_channel_event_message(
         &mut self,
         m: WsChannelEventMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelServerMessage::WsChannelEventMessage(m))
     }
     /// A `session.created` message.
     fn ws_session_created_message(
         &mut self,
         m: WsSessionCreatedMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelServerMessage::WsSessionCreatedMessage(m))
     }
     /// A `session.terminated` message.
     fn ws_session_terminated_message(
         &mut self,
         m: WsSessionTerminatedMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelServerMessage::WsSessionTerminatedMessage(m))
     }
     /// A `error` message.
     fn ws_channel_error_message(
         &mut self,
         m: WsChannelErrorMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelServerMessage::WsChannelErrorMessage(m))
     }
     /// A `pong` message.
-    fn ws_pong_message(&mut self, m: WsPongMessage) -> impl wg::Future<Output = Self::Output> {
+    fn ws_pong_message(
+        &mut self,
+        m: WsPongMessage,
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelServerMessage::WsPongMessage(m))
     }
 }
@@ -2852,115 +2873,118 @@ pub trait WsChannelControlMessageHandler {
         self.unhandled(WsChannelControlMessage::WsChannelTerminalKillAction(m))
     }
 }
-/// The `async` twin of [`WsChannelControlMessageHandler`]; runtime-agnostic (any executor).
-pub trait WsChannelControlMessageAsyncHandler {
+/// The `async` twin of [`WsChannelControlMessageHandler`]; runtime-agnostic (any executor). Its futures are `Send`, so a task driving a generic handler can be `tokio::spawn`ed.
+pub trait WsChannelControlMessageAsyncHandler: Send {
     /// What every method's future resolves to.
     type Output;
     /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
-    fn unhandled(&mut self, m: WsChannelControlMessage) -> impl wg::Future<Output = Self::Output>;
+    fn unhandled(
+        &mut self,
+        m: WsChannelControlMessage,
+    ) -> impl wg::Future<Output = Self::Output> + Send;
     /// A `subscribe` message.
     fn ws_subscribe_action(
         &mut self,
         m: WsSubscribeAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelControlMessage::WsSubscribeAction(m))
     }
     /// A `unsubscribe` message.
     fn ws_unsubscribe_action(
         &mut self,
         m: WsUnsubscribeAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelControlMessage::WsUnsubscribeAction(m))
     }
     /// A `prompt` message.
     fn ws_channel_prompt_action(
         &mut self,
         m: WsChannelPromptAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelControlMessage::WsChannelPromptAction(m))
     }
     /// A `permission.respond` message.
     fn ws_channel_permission_respond_action(
         &mut self,
         m: WsChannelPermissionRespondAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelControlMessage::WsChannelPermissionRespondAction(m))
     }
     /// A `cancel` message.
     fn ws_channel_cancel_action(
         &mut self,
         m: WsChannelCancelAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelControlMessage::WsChannelCancelAction(m))
     }
     /// A `terminate` message.
     fn ws_channel_terminate_action(
         &mut self,
         m: WsChannelTerminateAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelControlMessage::WsChannelTerminateAction(m))
     }
     /// A `queue.reorder` message.
     fn ws_channel_queue_reorder_action(
         &mut self,
         m: WsChannelQueueReorderAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelControlMessage::WsChannelQueueReorderAction(m))
     }
     /// A `queue.clear` message.
     fn ws_channel_queue_clear_action(
         &mut self,
         m: WsChannelQueueClearAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelControlMessage::WsChannelQueueClearAction(m))
     }
     /// A `queue.pause` message.
     fn ws_channel_queue_pause_action(
         &mut self,
         m: WsChannelQueuePauseAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelControlMessage::WsChannelQueuePauseAction(m))
     }
     /// A `queue.resume` message.
     fn ws_channel_queue_resume_action(
         &mut self,
         m: WsChannelQueueResumeAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelControlMessage::WsChannelQueueResumeAction(m))
     }
     /// A `ping` message.
     fn ws_channel_ping_action(
         &mut self,
         m: WsChannelPingAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelControlMessage::WsChannelPingAction(m))
     }
     /// A `terminal.create` message.
     fn ws_channel_terminal_create_action(
         &mut self,
         m: WsChannelTerminalCreateAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelControlMessage::WsChannelTerminalCreateAction(m))
     }
     /// A `terminal.input` message.
     fn ws_channel_terminal_input_action(
         &mut self,
         m: WsChannelTerminalInputAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelControlMessage::WsChannelTerminalInputAction(m))
     }
     /// A `terminal.resize` message.
     fn ws_channel_terminal_resize_action(
         &mut self,
         m: WsChannelTerminalResizeAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelControlMessage::WsChannelTerminalResizeAction(m))
     }
     /// A `terminal.kill` message.
     fn ws_channel_terminal_kill_action(
         &mut self,
         m: WsChannelTerminalKillAction,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WsChannelControlMessage::WsChannelTerminalKillAction(m))
     }
 }

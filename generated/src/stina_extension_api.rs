@@ -372,74 +372,83 @@ pub trait HostToWorkerMessageHandler {
         self.unhandled(HostToWorkerMessage::StreamingFetchChunkMessage(m))
     }
 }
-/// The `async` twin of [`HostToWorkerMessageHandler`]; runtime-agnostic (any executor).
-pub trait HostToWorkerMessageAsyncHandler {
+/// The `async` twin of [`HostToWorkerMessageHandler`]; runtime-agnostic (any executor). Its futures are `Send`, so a task driving a generic handler can be `tokio::spawn`ed.
+pub trait HostToWorkerMessageAsyncHandler: Send {
     /// What every method's future resolves to.
     type Output;
     /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
-    fn unhandled(&mut self, m: HostToWorkerMessage) -> impl wg::Future<Output = Self::Output>;
+    fn unhandled(
+        &mut self,
+        m: HostToWorkerMessage,
+    ) -> impl wg::Future<Output = Self::Output> + Send;
     /// A `activate` message.
-    fn activate_message(&mut self, m: ActivateMessage) -> impl wg::Future<Output = Self::Output> {
+    fn activate_message(
+        &mut self,
+        m: ActivateMessage,
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(HostToWorkerMessage::ActivateMessage(m))
     }
     /// A `deactivate` message.
     fn deactivate_message(
         &mut self,
         m: DeactivateMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(HostToWorkerMessage::DeactivateMessage(m))
     }
     /// A `settings-changed` message.
     fn settings_changed_message(
         &mut self,
         m: SettingsChangedMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(HostToWorkerMessage::SettingsChangedMessage(m))
     }
     /// A `scheduler-fire` message.
     fn scheduler_fire_message(
         &mut self,
         m: SchedulerFireMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(HostToWorkerMessage::SchedulerFireMessage(m))
     }
     /// A `provider-chat-request` message.
     fn provider_chat_request_message(
         &mut self,
         m: ProviderChatRequestMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(HostToWorkerMessage::ProviderChatRequestMessage(m))
     }
     /// A `provider-models-request` message.
     fn provider_models_request_message(
         &mut self,
         m: ProviderModelsRequestMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(HostToWorkerMessage::ProviderModelsRequestMessage(m))
     }
     /// A `tool-execute-request` message.
     fn tool_execute_request_message(
         &mut self,
         m: ToolExecuteRequestMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(HostToWorkerMessage::ToolExecuteRequestMessage(m))
     }
     /// A `action-execute-request` message.
     fn action_execute_request_message(
         &mut self,
         m: ActionExecuteRequestMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(HostToWorkerMessage::ActionExecuteRequestMessage(m))
     }
     /// A `response` message.
-    fn response_message(&mut self, m: ResponseMessage) -> impl wg::Future<Output = Self::Output> {
+    fn response_message(
+        &mut self,
+        m: ResponseMessage,
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(HostToWorkerMessage::ResponseMessage(m))
     }
     /// A `streaming-fetch-chunk` message.
     fn streaming_fetch_chunk_message(
         &mut self,
         m: StreamingFetchChunkMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(HostToWorkerMessage::StreamingFetchChunkMessage(m))
     }
 }
@@ -923,78 +932,84 @@ pub trait WorkerToHostMessageHandler {
         self.unhandled(WorkerToHostMessage::StreamingFetchAckMessage(m))
     }
 }
-/// The `async` twin of [`WorkerToHostMessageHandler`]; runtime-agnostic (any executor).
-pub trait WorkerToHostMessageAsyncHandler {
+/// The `async` twin of [`WorkerToHostMessageHandler`]; runtime-agnostic (any executor). Its futures are `Send`, so a task driving a generic handler can be `tokio::spawn`ed.
+pub trait WorkerToHostMessageAsyncHandler: Send {
     /// What every method's future resolves to.
     type Output;
     /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
-    fn unhandled(&mut self, m: WorkerToHostMessage) -> impl wg::Future<Output = Self::Output>;
+    fn unhandled(
+        &mut self,
+        m: WorkerToHostMessage,
+    ) -> impl wg::Future<Output = Self::Output> + Send;
     /// A `ready` message.
-    fn ready_message(&mut self, m: ReadyMessage) -> impl wg::Future<Output = Self::Output> {
+    fn ready_message(&mut self, m: ReadyMessage) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHostMessage::ReadyMessage(m))
     }
     /// A `request` message.
-    fn request_message(&mut self, m: RequestMessage) -> impl wg::Future<Output = Self::Output> {
+    fn request_message(
+        &mut self,
+        m: RequestMessage,
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHostMessage::RequestMessage(m))
     }
     /// A `provider-registered` message.
     fn provider_registered_message(
         &mut self,
         m: ProviderRegisteredMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHostMessage::ProviderRegisteredMessage(m))
     }
     /// A `tool-registered` message.
     fn tool_registered_message(
         &mut self,
         m: ToolRegisteredMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHostMessage::ToolRegisteredMessage(m))
     }
     /// A `action-registered` message.
     fn action_registered_message(
         &mut self,
         m: ActionRegisteredMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHostMessage::ActionRegisteredMessage(m))
     }
     /// A `stream-event` message.
     fn stream_event_message(
         &mut self,
         m: StreamEventMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHostMessage::StreamEventMessage(m))
     }
     /// A `log` message.
-    fn log_message(&mut self, m: LogMessage) -> impl wg::Future<Output = Self::Output> {
+    fn log_message(&mut self, m: LogMessage) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHostMessage::LogMessage(m))
     }
     /// A `provider-models-response` message.
     fn provider_models_response_message(
         &mut self,
         m: ProviderModelsResponseMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHostMessage::ProviderModelsResponseMessage(m))
     }
     /// A `tool-execute-response` message.
     fn tool_execute_response_message(
         &mut self,
         m: ToolExecuteResponseMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHostMessage::ToolExecuteResponseMessage(m))
     }
     /// A `action-execute-response` message.
     fn action_execute_response_message(
         &mut self,
         m: ActionExecuteResponseMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHostMessage::ActionExecuteResponseMessage(m))
     }
     /// A `streaming-fetch-ack` message.
     fn streaming_fetch_ack_message(
         &mut self,
         m: StreamingFetchAckMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHostMessage::StreamingFetchAckMessage(m))
     }
 }

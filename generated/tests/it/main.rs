@@ -1,6 +1,7 @@
 //! Tests of the generated protocol crates: message corpora round trips and rejections.
 #[macro_use]
 pub mod corpus;
+mod async_spawn;
 mod channel_exchanges;
 mod flamecast;
 mod sep_session;

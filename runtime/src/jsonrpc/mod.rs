@@ -3,6 +3,10 @@
 //! turns an incoming frame into a typed call and its result into a response frame, and
 //! ndjson framing ([`ndjson`]).
 //!
+//! With the `tokio` feature: [`Connection`], a typed client and a concurrent server on one
+//! async transport (ndjson or `Content-Length` framing, [`codec`]; WebSocket with the
+//! `websocket` feature), with cancellation and graceful shutdown.
+//!
 //! ```
 //! use wiregen_runtime::jsonrpc::{self, Outbox, Router};
 //!
@@ -20,9 +24,23 @@
 //! assert!(String::from_utf8_lossy(&out.frames[0]).contains("method not found: `math/sub`"));
 //! ```
 
+#[cfg(feature = "tokio")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
+pub mod codec;
+#[cfg(feature = "tokio")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
+mod connection;
 pub mod ndjson;
 mod router;
+#[cfg(feature = "websocket")]
+#[cfg_attr(docsrs, doc(cfg(feature = "websocket")))]
+pub mod websocket;
 
+#[cfg(feature = "tokio")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
+pub use connection::{
+    Cancellation, Client, Connection, Error, Handlers, InFlight, Options, Transport,
+};
 pub use router::{Handled, Router};
 
 use serde::de::DeserializeOwned;
@@ -212,7 +230,7 @@ impl<'a> Frame<'a> {
         let id = match raw.id {
             None => None,
             Some(v) if v.get() == "null" => None,
-            Some(v) => Some(serde_json::from_str::<Id>(v.get()).map_err(|_| {
+            Some(v) => Some(parse_id(v.get()).ok_or_else(|| {
                 (
                     None,
                     ErrorObject::invalid_request("`id` must be a number or a string"),
@@ -254,6 +272,16 @@ impl<'a> Frame<'a> {
                 ErrorObject::invalid_request("no `method` and no `id`"),
             )),
         }
+    }
+}
+
+/// An id's JSON text → the id (a string or an integer; `None` for anything else). Cheaper than
+/// the untagged derive, which buffers the value first.
+fn parse_id(text: &str) -> Option<Id> {
+    if text.starts_with('"') {
+        serde_json::from_str(text).ok().map(Id::String)
+    } else {
+        serde_json::from_str(text).ok().map(Id::Number)
     }
 }
 
@@ -315,9 +343,29 @@ pub fn notification_frame<N: Notification>(params: &N::Params) -> Vec<u8> {
     }
 }
 
-/// The frame of a successful response whose result is already JSON text.
-pub(crate) fn response_frame_json(id: &Id, result_json: &str) -> Vec<u8> {
-    frame(&[("id", &json(id)), ("result", result_json)])
+/// Writes the frame of a successful response into `buf` (cleared first), encoding the result
+/// straight into it (no intermediate string).
+pub(crate) fn write_response<T: Serialize + ?Sized>(
+    buf: &mut Vec<u8>,
+    id: &Id,
+    result: &T,
+) -> Result<(), ErrorObject> {
+    buf.clear();
+    buf.extend_from_slice(br#"{"jsonrpc":"2.0","id":"#);
+    match id {
+        Id::Number(n) => {
+            use std::io::Write as _;
+            // Writing into a `Vec` cannot fail.
+            let _ = write!(buf, "{n}");
+        }
+        Id::String(s) => {
+            serde_json::to_writer(&mut *buf, s).map_err(ErrorObject::internal_error)?
+        }
+    }
+    buf.extend_from_slice(br#","result":"#);
+    serde_json::to_writer(&mut *buf, result).map_err(ErrorObject::internal_error)?;
+    buf.push(b'}');
+    Ok(())
 }
 
 /// The frame of a response.
@@ -325,6 +373,13 @@ pub fn response_frame<T: Serialize + ?Sized>(
     id: Option<&Id>,
     result: Result<&T, &ErrorObject>,
 ) -> Vec<u8> {
+    if let (Some(id), Ok(value)) = (id, result) {
+        let mut out = Vec::with_capacity(128);
+        match write_response(&mut out, id, value) {
+            Ok(()) => return out,
+            Err(error) => return response_frame::<()>(Some(id), Err(&error)),
+        }
+    }
     let id = id.map_or_else(|| "null".to_string(), json);
     match result {
         Ok(value) => frame(&[("id", &id), ("result", &json(value))]),

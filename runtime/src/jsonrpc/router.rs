@@ -9,10 +9,10 @@ use super::{ErrorObject, Frame, Id, Notification, Outbox, Reply, Request, respon
 use serde_json::value::RawValue;
 use std::fmt;
 
-/// Decodes the params text, calls the handler, encodes the result (`None`: the params did not
-/// decode, and the handler was not called).
+/// Decodes the params text, calls the handler and, for a request, writes the response frame
+/// into the buffer (`None`: the params did not decode, and the handler was not called).
 type RunFn<S> =
-    Box<dyn Fn(&mut S, &str, &mut Outbox) -> Option<Reply<Option<String>>> + Send + Sync>;
+    Box<dyn Fn(&mut S, &str, &mut Outbox, &Id, &mut Vec<u8>) -> Option<Reply<()>> + Send + Sync>;
 
 /// One routed method: how to decode its params, and the call (which returns the result's
 /// JSON for a request, `None` for a notification).
@@ -84,14 +84,14 @@ impl<S: ?Sized + 'static> Router<S> {
     where
         M: Request + 'static,
     {
-        let run = move |server: &mut S, text: &str, out: &mut Outbox| {
-            let params = serde_json::from_str::<M::Params>(text).ok()?;
-            Some(handler(server, params, out).and_then(|result| {
-                serde_json::to_string(&result)
-                    .map(Some)
-                    .map_err(ErrorObject::internal_error)
-            }))
-        };
+        let run =
+            move |server: &mut S, text: &str, out: &mut Outbox, id: &Id, buf: &mut Vec<u8>| {
+                let params = serde_json::from_str::<M::Params>(text).ok()?;
+                Some(
+                    handler(server, params, out)
+                        .and_then(|result| super::write_response(buf, id, &result)),
+                )
+            };
         self.insert(Entry {
             method: M::METHOD,
             notification: false,
@@ -106,10 +106,10 @@ impl<S: ?Sized + 'static> Router<S> {
     where
         M: Notification + 'static,
     {
-        let run = move |server: &mut S, text: &str, out: &mut Outbox| {
+        let run = move |server: &mut S, text: &str, out: &mut Outbox, _: &Id, _: &mut Vec<u8>| {
             let params = serde_json::from_str::<M::Params>(text).ok()?;
             handler(server, params, out);
-            Some(Ok(None))
+            Some(Ok(()))
         };
         self.insert(Entry {
             method: M::METHOD,
@@ -151,11 +151,22 @@ impl<S: ?Sized + 'static> Router<S> {
             Ok(Frame::Notification { method, params }) => (None, method, params),
         };
         let mut out = Outbox::new();
-        let result = self.call(server, method, params, id.is_none(), &mut out);
+        let notification = id.is_none();
+        // Most responses fit; the result is encoded straight into this buffer.
+        let mut response = Vec::with_capacity(if notification { 0 } else { 256 });
+        let no_id = Id::Number(0);
+        let result = self.call(
+            server,
+            method,
+            params,
+            (notification, id.as_ref().unwrap_or(&no_id)),
+            &mut out,
+            &mut response,
+        );
         handled.frames = out.take();
         match id {
             Some(id) => handled.frames.push(match &result {
-                Ok(json) => super::response_frame_json(&id, json.as_deref().unwrap_or("null")),
+                Ok(()) => response,
                 Err(error) => response_frame::<()>(Some(&id), Err(error)),
             }),
             None => handled.notification_error = result.err(),
@@ -168,9 +179,10 @@ impl<S: ?Sized + 'static> Router<S> {
         server: &mut S,
         method: &str,
         params: Option<&RawValue>,
-        notification: bool,
+        (notification, id): (bool, &Id),
         out: &mut Outbox,
-    ) -> Reply<Option<String>> {
+        response: &mut Vec<u8>,
+    ) -> Reply<()> {
         let entry = self
             .lookup(method)
             .filter(|e| e.notification == notification)
@@ -178,7 +190,8 @@ impl<S: ?Sized + 'static> Router<S> {
         let text = params.map_or("null", RawValue::get);
         // Params that do not decode are decoded again the careful way, for an error that
         // names the field.
-        (entry.run)(server, text, out).unwrap_or_else(|| Err((entry.explain)(method, text)))
+        (entry.run)(server, text, out, id, response)
+            .unwrap_or_else(|| Err((entry.explain)(method, text)))
     }
 }
 

@@ -1,5 +1,7 @@
 //! Integration tests of wiregen-runtime, written the way generated code uses it: only `wiregen_runtime` paths.
 
+#[cfg(feature = "tokio")]
+mod connection;
 mod decode;
 mod derive_scalars;
 mod derive_union;

@@ -60,8 +60,9 @@ impl Cx<'_> {
              defaults to [`{handler}::unhandled`], so messages added by a newer protocol version \
              (and unknown ones) never break an implementation."
         );
-        let async_doc =
-            format!(" The `async` twin of [`{handler}`]; runtime-agnostic (any executor).");
+        let async_doc = format!(
+            " The `async` twin of [`{handler}`]; runtime-agnostic (any executor). Its futures are `Send`, so a task driving a generic handler can be `tokio::spawn`ed."
+        );
         let sync_methods = arms.iter().map(|a| {
             let (m, v) = (&a.method, &a.variant);
             let doc = format!(" A `{}` message.", a.tag);
@@ -86,13 +87,13 @@ impl Cx<'_> {
             match &a.payload {
                 Some(p) => quote! {
                     #[doc = #doc]
-                    fn #m(&mut self, m: #p) -> impl wg::Future<Output = Self::Output> {
+                    fn #m(&mut self, m: #p) -> impl wg::Future<Output = Self::Output> + Send {
                         self.unhandled(#name::#v(m))
                     }
                 },
                 None => quote! {
                     #[doc = #doc]
-                    fn #m(&mut self) -> impl wg::Future<Output = Self::Output> {
+                    fn #m(&mut self) -> impl wg::Future<Output = Self::Output> + Send {
                         self.unhandled(#name::#v)
                     }
                 },
@@ -151,11 +152,11 @@ impl Cx<'_> {
                 #(#sync_methods)*
             }
             #[doc = #async_doc]
-            pub trait #async_handler {
+            pub trait #async_handler: Send {
                 /// What every method's future resolves to.
                 type Output;
                 #[doc = #unhandled_doc]
-                fn unhandled(&mut self, m: #name) -> impl wg::Future<Output = Self::Output>;
+                fn unhandled(&mut self, m: #name) -> impl wg::Future<Output = Self::Output> + Send;
                 #(#async_methods)*
             }
         }
