@@ -104,12 +104,39 @@ pub struct ErrorCode {
 impl Module {
     /// The type with this protocol name in this module path.
     pub fn get(&self, path: &TypePath) -> Option<&TypeDef> {
-        self.types.iter().find(|t| t.path() == *path)
+        self.types.iter().find(|t| t.is(path))
     }
 
     /// Index of a type, for in-place edits.
     pub fn index_of(&self, path: &TypePath) -> Option<usize> {
-        self.types.iter().position(|t| t.path() == *path)
+        self.types.iter().position(|t| t.is(path))
+    }
+}
+
+/// The position of every type of a [`Module`] by path, for passes that look many types up
+/// (a scan per lookup, as [`Module::get`] does, is quadratic in a large protocol). Built from
+/// a module that the pass no longer changes; the first type of a path wins, as in `get`.
+#[derive(Debug, Clone, Default)]
+pub struct TypeIndex(std::collections::HashMap<TypePath, usize>);
+
+impl TypeIndex {
+    /// Indexes `module`'s types.
+    pub fn new(module: &Module) -> TypeIndex {
+        let mut index = std::collections::HashMap::with_capacity(module.types.len());
+        for (i, t) in module.types.iter().enumerate() {
+            index.entry(t.path()).or_insert(i);
+        }
+        TypeIndex(index)
+    }
+
+    /// The position of the type at `path`.
+    pub fn position(&self, path: &TypePath) -> Option<usize> {
+        self.0.get(path).copied()
+    }
+
+    /// The type at `path` in `module` (the module this index was built from).
+    pub fn get<'m>(&self, module: &'m Module, path: &TypePath) -> Option<&'m TypeDef> {
+        self.position(path).map(|i| &module.types[i])
     }
 }
 
@@ -170,6 +197,11 @@ pub struct TypeDef {
 }
 
 impl TypeDef {
+    /// Whether this type lives at `path` (without building its own [`TypePath`]).
+    pub fn is(&self, path: &TypePath) -> bool {
+        self.name == path.name && self.module == path.module
+    }
+
     /// Its path.
     pub fn path(&self) -> TypePath {
         TypePath {

@@ -297,6 +297,9 @@ impl Parser<'_> {
     fn object(&mut self) -> Result<JsonValue, ParseError> {
         self.pos += 1;
         let mut members: Vec<(String, Json)> = Vec::new();
+        // The keys seen so far, hashed once the object is large (a linear scan per key made
+        // a `definitions` object of 10,000 entries quadratic).
+        let mut keys: Option<std::collections::HashSet<String>> = None;
         self.ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -309,7 +312,18 @@ impl Parser<'_> {
             }
             let key_offset = self.pos;
             let key = self.string()?;
-            if members.iter().any(|(k, _)| *k == key) {
+            let duplicate = match &mut keys {
+                Some(set) => !set.insert(key.clone()),
+                None if members.len() < 16 => members.iter().any(|(k, _)| *k == key),
+                None => {
+                    let mut set: std::collections::HashSet<String> =
+                        members.iter().map(|(k, _)| k.clone()).collect();
+                    let duplicate = !set.insert(key.clone());
+                    keys = Some(set);
+                    duplicate
+                }
+            };
+            if duplicate {
                 return Err(ParseError {
                     offset: key_offset,
                     message: format!("duplicate key `{key}`"),

@@ -79,7 +79,7 @@ impl Cx<'_> {
         if !seen.insert(p.clone()) {
             return true;
         }
-        let Some(def) = self.module.get(p) else {
+        let Some(def) = self.types.get(self.module, p) else {
             return false;
         };
         // A user derive applies to a named type exactly when it applies to its members, so

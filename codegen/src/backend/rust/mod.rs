@@ -17,7 +17,7 @@ use crate::ir::{Docs, Module, Ty, TypeDef, TypeKind, TypePath};
 use crate::model::Model;
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// Options of the Rust backend.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -61,14 +61,23 @@ pub fn emit(module: &Module, model: &Model, options: &RustOptions) -> Result<Str
             }
         }
     }
+    let types = crate::ir::TypeIndex::new(module);
     let cx = Cx {
         module,
         model,
         extra_derives,
         extra_names,
         strict: options.strict,
-        recursion: Recursion::new(module),
+        recursion: Recursion::new(module, &types),
+        types,
         alias_cycles: alias_cycles(module),
+        by_module: {
+            let mut by_module: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
+            for (i, t) in module.types.iter().enumerate() {
+                by_module.entry(t.module.clone()).or_default().push(i);
+            }
+            by_module
+        },
     };
     let mut items = cx.module_items(&[]);
     items.extend(cx.emit_jsonrpc());
@@ -156,13 +165,20 @@ pub(crate) struct Cx<'m> {
     recursion: Recursion,
     /// Aliases that reach themselves through other aliases (emitted as newtypes).
     alias_cycles: BTreeSet<TypePath>,
+    /// Every type's position in `module.types`.
+    pub types: crate::ir::TypeIndex,
+    /// The positions in `module.types` of each module path's types, in order.
+    by_module: HashMap<Vec<String>, Vec<usize>>,
 }
 
 impl Cx<'_> {
     /// Items of the module at `path` (and, nested, of the unions' modules it holds).
     fn module_items(&self, path: &[String]) -> TokenStream {
         let mut out = TokenStream::new();
-        for t in self.module.types.iter().filter(|t| t.module == path) {
+        let Some(members) = self.by_module.get(path) else {
+            return out;
+        };
+        for t in members.iter().map(|&i| &self.module.types[i]) {
             out.extend(match &t.kind {
                 TypeKind::Struct(s) => self.emit_struct(t, s),
                 TypeKind::Enum(e) => enums::emit_enum(self, t, e),
@@ -177,7 +193,7 @@ impl Cx<'_> {
             });
             let mut child: Vec<String> = path.to_vec();
             child.push(t.name.clone());
-            if self.module.types.iter().any(|c| c.module == child) {
+            if self.by_module.contains_key(&child) {
                 let items = self.module_items(&child);
                 let name = ident::ident(self.model.module(&t.path()));
                 let rust = self.model.ty(&t.path());
@@ -267,7 +283,7 @@ impl Cx<'_> {
             Ty::Named(p) => {
                 let path = self.path_to(p, from);
                 match owner {
-                    Some(o) if self.recursion.needs_box(o, p) => quote!(Box<#path>),
+                    Some(o) if self.recursion.needs_box(&self.types, o, p) => quote!(Box<#path>),
                     _ => path,
                 }
             }
@@ -326,7 +342,7 @@ impl Cx<'_> {
             Ty::Number => true,
             Ty::Array(t) | Ty::Map(t) | Ty::Nullable(t) => self.has_number_depth(t, depth + 1),
             Ty::Tuple(ts) => ts.iter().any(|t| self.has_number_depth(t, depth + 1)),
-            Ty::Named(p) => match self.module.get(p).map(|t| &t.kind) {
+            Ty::Named(p) => match self.types.get(self.module, p).map(|t| &t.kind) {
                 Some(TypeKind::Alias(inner)) => self.has_number_depth(inner, depth + 1),
                 _ => false,
             },
@@ -420,40 +436,52 @@ fn alias_cycles(module: &Module) -> BTreeSet<TypePath> {
 }
 
 /// Which named types are reached *inline* (not behind a `Vec` or map) from which, so that
-/// recursive references get a `Box`.
+/// recursive references get a `Box`: the strongly connected components of the inline
+/// references, computed once (a reachability search per reference was quadratic in a long
+/// reference chain).
 struct Recursion {
-    /// Every inline edge.
-    edges: BTreeMap<TypePath, BTreeSet<TypePath>>,
-    /// Inline edges that do not start at a struct field (union variants, aliases).
-    no_struct: BTreeMap<TypePath, BTreeSet<TypePath>>,
     /// Which types are structs (their references are boxed first: one `Box` per cycle).
-    structs: BTreeSet<TypePath>,
+    structs: Vec<bool>,
+    /// Component of each type in the graph of every inline edge.
+    all: Vec<usize>,
+    /// Component of each type in the graph of the inline edges that do not start at a struct
+    /// field (union variants, aliases).
+    no_struct: Vec<usize>,
 }
 
 impl Recursion {
-    fn new(module: &Module) -> Self {
-        let mut edges: BTreeMap<TypePath, BTreeSet<TypePath>> = BTreeMap::new();
-        let mut no_struct: BTreeMap<TypePath, BTreeSet<TypePath>> = BTreeMap::new();
-        let mut structs = BTreeSet::new();
-        for t in &module.types {
-            let mut out = BTreeSet::new();
-            match &t.kind {
-                TypeKind::Struct(s) => {
-                    structs.insert(t.path());
-                    s.fields.iter().for_each(|f| inline_refs(&f.ty, &mut out));
+    fn new(module: &Module, index: &crate::ir::TypeIndex) -> Self {
+        let structs: Vec<bool> = module
+            .types
+            .iter()
+            .map(|t| matches!(t.kind, TypeKind::Struct(_)))
+            .collect();
+        let edges: Vec<Vec<usize>> = module
+            .types
+            .iter()
+            .map(|t| {
+                let mut out = BTreeSet::new();
+                match &t.kind {
+                    TypeKind::Struct(s) => {
+                        s.fields.iter().for_each(|f| inline_refs(&f.ty, &mut out))
+                    }
+                    TypeKind::Union(u) => {
+                        u.variants.iter().for_each(|v| inline_refs(&v.ty, &mut out))
+                    }
+                    TypeKind::Alias(ty) => inline_refs(ty, &mut out),
+                    TypeKind::Enum(_) => {}
                 }
-                TypeKind::Union(u) => u.variants.iter().for_each(|v| inline_refs(&v.ty, &mut out)),
-                TypeKind::Alias(ty) => inline_refs(ty, &mut out),
-                TypeKind::Enum(_) => {}
-            }
-            if !matches!(t.kind, TypeKind::Struct(_)) {
-                no_struct.insert(t.path(), out.clone());
-            }
-            edges.insert(t.path(), out);
-        }
+                out.iter().filter_map(|p| index.position(p)).collect()
+            })
+            .collect();
+        let no_struct: Vec<Vec<usize>> = edges
+            .iter()
+            .zip(&structs)
+            .map(|(e, &is_struct)| if is_struct { Vec::new() } else { e.clone() })
+            .collect();
         Recursion {
-            edges,
-            no_struct,
+            all: crate::cycles::components(&edges),
+            no_struct: crate::cycles::components(&no_struct),
             structs,
         }
     }
@@ -461,30 +489,22 @@ impl Recursion {
     /// Whether a reference from `owner` to `target` closes a cycle of inline containment.
     /// Struct fields are boxed; a union variant or alias only when its cycle has no struct
     /// field to box (so `RenderBlock → Card → RenderBlock` gets one `Box`, in `Card`).
-    fn needs_box(&self, owner: &TypePath, target: &TypePath) -> bool {
-        let graph = if self.structs.contains(owner) {
-            &self.edges
+    /// `owner` refers to `target` inline, so `target` reaching back to `owner` is the two
+    /// lying in one strongly connected component.
+    fn needs_box(&self, index: &crate::ir::TypeIndex, owner: &TypePath, target: &TypePath) -> bool {
+        if owner == target {
+            return true;
+        }
+        let (Some(o), Some(t)) = (index.position(owner), index.position(target)) else {
+            return false;
+        };
+        let component = if self.structs[o] {
+            &self.all
         } else {
             &self.no_struct
         };
-        reaches(graph, target, owner)
+        component[o] == component[t]
     }
-}
-
-fn reaches(graph: &BTreeMap<TypePath, BTreeSet<TypePath>>, from: &TypePath, to: &TypePath) -> bool {
-    let mut seen = BTreeSet::new();
-    let mut stack = vec![from.clone()];
-    while let Some(p) = stack.pop() {
-        if p == *to {
-            return true;
-        }
-        if seen.insert(p.clone())
-            && let Some(next) = graph.get(&p)
-        {
-            stack.extend(next.iter().cloned());
-        }
-    }
-    false
 }
 
 fn inline_refs(ty: &Ty, out: &mut BTreeSet<TypePath>) {

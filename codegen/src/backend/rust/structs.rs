@@ -188,7 +188,7 @@ impl Cx<'_> {
                 quote!(-> f64 { self.#field.unwrap_or(#v) })
             }
             (Ty::Named(p), serde_json::Value::String(s)) => {
-                let crate::ir::TypeKind::Enum(e) = &self.module.get(p)?.kind else {
+                let crate::ir::TypeKind::Enum(e) = &self.types.get(self.module, p)?.kind else {
                     return None;
                 };
                 e.values.iter().find(|v| v.wire == *s)?;
