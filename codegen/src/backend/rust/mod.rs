@@ -79,32 +79,44 @@ pub fn emit(module: &Module, model: &Model, options: &RustOptions) -> Result<Str
             by_module
         },
     };
-    let mut items = cx.module_items(&[]);
-    items.extend(cx.emit_jsonrpc());
-    let tokens = if items.is_empty() {
-        items
+    // Top-level items are printed one type at a time (the tokens of the whole file at once
+    // took several times the memory of the output); prettyplease prints a file's items one
+    // after the other, so the text is the same.
+    let deprecation = uses_deprecation(module);
+    let print = |tokens: TokenStream| -> Result<String, Diagnostics> {
+        // The one place doc text passes: nothing from the input can become a doctest.
+        let tokens = doctext::sanitize_tokens(tokens);
+        let mut file: syn::File = syn::parse2(tokens).map_err(|e| {
+            Diagnostics::from(
+                Diagnostic::error(
+                    Loc::file(&options.source_label),
+                    format!("internal error: generated code does not parse: {e}"),
+                )
+                .hint("please report this with the input schema"),
+            )
+        })?;
+        if deprecation {
+            allow_deprecated(&mut file);
+        }
+        Ok(prettyplease::unparse(&file))
+    };
+    let mut printed = String::new();
+    for t in cx.types_in(&[]) {
+        printed.push_str(&print(cx.type_items(t, &[]))?);
+    }
+    let jsonrpc = cx.emit_jsonrpc();
+    if !jsonrpc.is_empty() {
+        printed.push_str(&print(jsonrpc)?);
+    }
+    let body = if printed.is_empty() {
+        format::rustfmt_compat("")
     } else {
-        quote! {
+        let header = print(quote! {
             #[allow(unused_imports)]
             use ::wiregen_runtime as wg;
-            #items
-        }
+        })?;
+        format::rustfmt_compat(&(header + &printed))
     };
-    // The one place doc text passes: nothing from the input can become a doctest.
-    let tokens = doctext::sanitize_tokens(tokens);
-    let mut file: syn::File = syn::parse2(tokens).map_err(|e| {
-        Diagnostics::from(
-            Diagnostic::error(
-                Loc::file(&options.source_label),
-                format!("internal error: generated code does not parse: {e}"),
-            )
-            .hint("please report this with the input schema"),
-        )
-    })?;
-    if uses_deprecation(module) {
-        allow_deprecated(&mut file);
-    }
-    let body = format::rustfmt_compat(&prettyplease::unparse(&file));
     let mut out = String::new();
     out.push_str(HEADER_MARK);
     out.push_str(" — do not edit.\n");
@@ -171,42 +183,56 @@ pub(crate) struct Cx<'m> {
     by_module: HashMap<Vec<String>, Vec<usize>>,
 }
 
-impl Cx<'_> {
+impl<'m> Cx<'m> {
     /// Items of the module at `path` (and, nested, of the unions' modules it holds).
     fn module_items(&self, path: &[String]) -> TokenStream {
         let mut out = TokenStream::new();
-        let Some(members) = self.by_module.get(path) else {
-            return out;
-        };
-        for t in members.iter().map(|&i| &self.module.types[i]) {
-            out.extend(match &t.kind {
-                TypeKind::Struct(s) => self.emit_struct(t, s),
-                TypeKind::Enum(e) => enums::emit_enum(self, t, e),
-                TypeKind::Union(u) => {
-                    let mut items = self.emit_union(t, u);
-                    if let Some(c) = channels::channel_of(self, t) {
-                        items.extend(self.emit_channel(t, u, c));
-                    }
-                    items
+        for t in self.types_in(path) {
+            out.extend(self.type_items(t, path));
+        }
+        out
+    }
+
+    /// The types of the module at `path`, in order.
+    fn types_in<'a>(&'a self, path: &[String]) -> impl Iterator<Item = &'m TypeDef> + 'a {
+        let module = self.module;
+        self.by_module
+            .get(path)
+            .into_iter()
+            .flatten()
+            .map(move |&i| &module.types[i])
+    }
+
+    /// The items of type `t` of the module at `path`: the type, its channel items, and the
+    /// module of its variant payloads and inline types.
+    fn type_items(&self, t: &TypeDef, path: &[String]) -> TokenStream {
+        let mut out = match &t.kind {
+            TypeKind::Struct(s) => self.emit_struct(t, s),
+            TypeKind::Enum(e) => enums::emit_enum(self, t, e),
+            TypeKind::Union(u) => {
+                let mut items = self.emit_union(t, u);
+                if let Some(c) = channels::channel_of(self, t) {
+                    items.extend(self.emit_channel(t, u, c));
                 }
-                TypeKind::Alias(ty) => self.emit_alias(t, ty),
-            });
-            let mut child: Vec<String> = path.to_vec();
-            child.push(t.name.clone());
-            if self.by_module.contains_key(&child) {
-                let items = self.module_items(&child);
-                let name = ident::ident(self.model.module(&t.path()));
-                let rust = self.model.ty(&t.path());
-                let doc = format!(" Variant payloads and inline types of [`{rust}`].");
-                out.extend(quote! {
-                    #[doc = #doc]
-                    pub mod #name {
-                        #[allow(unused_imports)]
-                        use ::wiregen_runtime as wg;
-                        #items
-                    }
-                });
+                items
             }
+            TypeKind::Alias(ty) => self.emit_alias(t, ty),
+        };
+        let mut child: Vec<String> = path.to_vec();
+        child.push(t.name.clone());
+        if self.by_module.contains_key(&child) {
+            let items = self.module_items(&child);
+            let name = ident::ident(self.model.module(&t.path()));
+            let rust = self.model.ty(&t.path());
+            let doc = format!(" Variant payloads and inline types of [`{rust}`].");
+            out.extend(quote! {
+                #[doc = #doc]
+                pub mod #name {
+                    #[allow(unused_imports)]
+                    use ::wiregen_runtime as wg;
+                    #items
+                }
+            });
         }
         out
     }
