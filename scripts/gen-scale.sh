@@ -26,28 +26,32 @@ have_typify=0
 [ -z "${GEN_SCALE_NO_TYPIFY:-}" ] && [ -x "$typify" ] && have_typify=1
 [ "$have_typify" = 0 ] && echo "cargo-typify not available: its columns are skipped" >&2
 
-# measure LABEL COMMAND... : prints "seconds peak-MB" (or "failed -"), output to $dir/LABEL.log
+# measure LABEL COMMAND... : prints "wall-seconds cpu-seconds peak-MB" (or "failed - -"), the
+# command's output in $dir/LABEL.log. CPU time (user + system) is the figure to compare on a
+# shared machine: both tools are single-threaded, so on an idle one wall time is about the same.
 measure() {
   local label=$1; shift
-  if /usr/bin/time -f '%e %M' -o "$dir/$label.time" "$@" > "$dir/$label.log" 2>&1; then
-    awk '{ printf "%s %d", $1, $2 / 1024 }' "$dir/$label.time"
+  if /usr/bin/time -f '%e %U %S %M' -o "$dir/$label.time" "$@" > "$dir/$label.log" 2>&1; then
+    awk '{ printf "%s %.2f %d", $1, $2 + $3, $4 / 1024 }' "$dir/$label.time"
   else
-    echo "failed -"
+    echo "failed - -"
   fi
 }
 
-printf '| definitions | schema | wiregen | wiregen peak memory | cargo-typify | typify peak memory | typify / wiregen |\n'
-printf '| --- | --- | --- | --- | --- | --- | --- |\n'
+printf '| definitions | schema | wiregen wall | wiregen CPU | wiregen peak memory | cargo-typify wall | typify CPU | typify peak memory | typify / wiregen (CPU) |\n'
+printf '| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n'
 for n in "${sizes[@]}"; do
   schema="$dir/scale_$n.json"
   "$target/release/examples/scale_schema" "$n" > "$schema"
   kb=$(( $(wc -c < "$schema") / 1024 ))
-  read -r w_s w_mb <<< "$(measure "wiregen_$n" "$target/release/wiregen" generate "$schema" -o "$dir/wiregen_$n.rs")"
+  read -r w_s w_cpu w_mb <<< "$(measure "wiregen_$n" "$target/release/wiregen" generate "$schema" -o "$dir/wiregen_$n.rs")"
   if [ "$have_typify" = 1 ]; then
-    read -r t_s t_mb <<< "$(measure "typify_$n" "$typify" typify "$schema" -o "$dir/typify_$n.rs")"
-    ratio=$(awk -v t="$t_s" -v w="$w_s" 'BEGIN { if (t + 0 > 0 && w + 0 > 0) printf "%.1f×", t / w; else print "—" }')
+    read -r t_s t_cpu t_mb <<< "$(measure "typify_$n" "$typify" typify "$schema" -o "$dir/typify_$n.rs")"
+    ratio=$(awk -v t="$t_cpu" -v w="$w_cpu" 'BEGIN { if (t + 0 > 0 && w + 0 > 0) printf "%.1f×", t / w; else print "—" }')
+    printf '| %s | %s KB | %s s | %s s | %s MB | %s s | %s s | %s MB | %s |\n' \
+      "$n" "$kb" "$w_s" "$w_cpu" "$w_mb" "$t_s" "$t_cpu" "$t_mb" "$ratio"
   else
-    t_s=skipped; t_mb=—; ratio=—
+    printf '| %s | %s KB | %s s | %s s | %s MB | skipped | skipped | skipped | — |\n' \
+      "$n" "$kb" "$w_s" "$w_cpu" "$w_mb"
   fi
-  printf '| %s | %s KB | %s s | %s MB | %s s | %s MB | %s |\n' "$n" "$kb" "$w_s" "$w_mb" "$t_s" "$t_mb" "$ratio"
 done
