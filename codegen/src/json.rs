@@ -551,6 +551,35 @@ mod tests {
     }
 
     #[test]
+    fn duplicate_keys_are_found_in_large_objects_at_their_offset() {
+        // Past 16 keys the check hashes the keys seen so far: both the keys before the switch
+        // and the ones after it must still be caught.
+        for repeated in ["k3", "k30"] {
+            let mut text = String::from("{");
+            for i in 0..40 {
+                text.push_str(&format!("\"k{i}\": {i}, "));
+            }
+            let at = text.len();
+            text.push_str(&format!("\"{repeated}\": 0}}"));
+            let e = parse(&text).unwrap_err();
+            assert!(
+                e.message.contains(&format!("duplicate key `{repeated}`")),
+                "{}",
+                e.message
+            );
+            assert_eq!(e.offset, at);
+        }
+        let text: String = format!(
+            "{{{}}}",
+            (0..40)
+                .map(|i| format!("\"k{i}\": {i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        assert_eq!(parse(&text).unwrap().as_object().unwrap().len(), 40);
+    }
+
+    #[test]
     fn the_line_index_agrees_with_line_col() {
         let text = format!("{{\n  \"é\": [1,\n{}\"x\"]}}", "ü".repeat(5000));
         let index = LineIndex::new(&text);

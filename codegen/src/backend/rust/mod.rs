@@ -543,3 +543,46 @@ fn inline_refs(ty: &Ty, out: &mut BTreeSet<TypePath>) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The Rust source generated for a JSON Schema text.
+    fn generate(schema: &str) -> String {
+        crate::generate_str(
+            std::path::Path::new("boxing.json"),
+            schema,
+            &crate::RustOptions::default(),
+        )
+        .unwrap()
+        .code
+    }
+
+    #[test]
+    fn references_are_boxed_exactly_where_their_target_reaches_back() {
+        // A ⇄ B: both fields close the cycle. D → A: A never reaches D. C → [C]: behind a Vec.
+        // E0 → E1 → … → E39 → E0: every field on the long cycle; F → E0 is outside it.
+        let mut defs = vec![
+            r##""A": {"type": "object", "properties": {"b": {"$ref": "#/$defs/B"}}, "required": ["b"]}"##.to_string(),
+            r##""B": {"type": "object", "properties": {"a": {"$ref": "#/$defs/A"}}}"##.to_string(),
+            r##""C": {"type": "object", "properties": {"list": {"type": "array", "items": {"$ref": "#/$defs/C"}}}, "required": ["list"]}"##.to_string(),
+            r##""D": {"type": "object", "properties": {"a": {"$ref": "#/$defs/A"}}, "required": ["a"]}"##.to_string(),
+            r##""F": {"type": "object", "properties": {"e": {"$ref": "#/$defs/E0"}}, "required": ["e"]}"##.to_string(),
+        ];
+        for i in 0..40 {
+            defs.push(format!(
+                r##""E{i}": {{"type": "object", "properties": {{"next": {{"$ref": "#/$defs/E{}"}}}}, "required": ["next"]}}"##,
+                (i + 1) % 40
+            ));
+        }
+        let code = generate(&format!("{{\"$defs\": {{{}}}}}", defs.join(", ")));
+        assert!(code.contains("pub b: Box<B>,"), "{code}");
+        assert!(code.contains("pub a: Option<Box<A>>,"), "{code}");
+        assert!(code.contains("pub list: Vec<C>,"), "{code}");
+        assert!(code.contains("pub a: A,"), "{code}");
+        assert!(code.contains("pub e: E0,"), "{code}");
+        for i in 0..40 {
+            let next = format!("pub next: Box<E{}>,", (i + 1) % 40);
+            assert!(code.contains(&next), "{next} missing in {code}");
+        }
+    }
+}
