@@ -5,34 +5,35 @@
 
 use crate::classify::{Requirement, requirement};
 use crate::diag::{Diagnostic, Diagnostics, Loc};
-use crate::ir::{Extra, Module, Ty, TypeKind, TypePath, UnionRepr};
+use crate::ir::{Extra, Module, Ty, TypeIndex, TypeKind, TypePath, UnionRepr};
 use std::collections::{BTreeMap, HashMap};
 
 /// Checks `module`; returns every problem found.
 pub fn check(module: &Module) -> Diagnostics {
     let mut diags = Diagnostics::new();
     let alias_cycles = pure_alias_cycles(module);
+    let index = TypeIndex::new(module);
     for t in &module.types {
         match &t.kind {
             TypeKind::Struct(s) => {
                 for f in &s.fields {
-                    refs(module, &f.ty, &f.loc, &mut diags);
+                    refs(module, &index, &f.ty, &f.loc, &mut diags);
                 }
                 if let Extra::Map(ty) = &s.extra {
-                    refs(module, ty, &t.loc, &mut diags);
+                    refs(module, &index, ty, &t.loc, &mut diags);
                 }
             }
             TypeKind::Enum(_) => {}
             TypeKind::Union(u) => {
                 for v in &u.variants {
-                    refs(module, &v.ty, &v.loc, &mut diags);
+                    refs(module, &index, &v.ty, &v.loc, &mut diags);
                 }
                 if u.repr == UnionRepr::Untagged {
                     ambiguity(module, t.name.as_str(), u, &mut diags);
                 }
             }
             TypeKind::Alias(ty) => {
-                refs(module, ty, &t.loc, &mut diags);
+                refs(module, &index, ty, &t.loc, &mut diags);
                 if let Some(chain) = alias_cycles.get(&t.path()) {
                     diags.push(
                         Diagnostic::error(
@@ -51,7 +52,7 @@ pub fn check(module: &Module) -> Diagnostics {
     diags
 }
 
-fn refs(module: &Module, ty: &Ty, loc: &Loc, diags: &mut Diagnostics) {
+fn refs(module: &Module, index: &TypeIndex, ty: &Ty, loc: &Loc, diags: &mut Diagnostics) {
     match ty {
         Ty::Literal(v) if v.is_array() || v.is_object() => {
             diags.push(
@@ -60,7 +61,7 @@ fn refs(module: &Module, ty: &Ty, loc: &Loc, diags: &mut Diagnostics) {
                     .hint("use a string, number or boolean constant, or describe the value's type instead"),
             );
         }
-        Ty::Named(p) if module.get(p).is_none() => {
+        Ty::Named(p) if index.position(p).is_none() => {
             let names = module.types.iter().map(|t| t.name.as_str());
             let hint = match crate::ident::nearest(&p.to_string(), names) {
                 Some(n) => format!("did you mean `{n}`? Otherwise define the type"),
@@ -72,8 +73,8 @@ fn refs(module: &Module, ty: &Ty, loc: &Loc, diags: &mut Diagnostics) {
                     .hint(hint),
             );
         }
-        Ty::Array(t) | Ty::Map(t) | Ty::Nullable(t) => refs(module, t, loc, diags),
-        Ty::Tuple(ts) => ts.iter().for_each(|t| refs(module, t, loc, diags)),
+        Ty::Array(t) | Ty::Map(t) | Ty::Nullable(t) => refs(module, index, t, loc, diags),
+        Ty::Tuple(ts) => ts.iter().for_each(|t| refs(module, index, t, loc, diags)),
         _ => {}
     }
 }

@@ -5,6 +5,7 @@
 //! [`crate::ident`] and decided by [`crate::model`]. Order is protocol order wherever the input has one.
 
 use crate::diag::Loc;
+use std::fmt;
 
 /// A whole protocol or document: the types, in definition order.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -25,6 +26,76 @@ pub struct Module {
     /// Per-type settings the input itself carries (`x-wiregen` on a definition, `@wiregen`
     /// in TypeScript), in definition order; config and builder settings override them.
     pub hints: Vec<TypeHint>,
+    /// Where each type was, for [`Module::get`] and [`Module::index_of`].
+    positions: Positions,
+}
+
+/// A remembered position per type path, checked on every use: `types` is public and passes
+/// change it (push, remove, edit), so the map is rebuilt when the number of types changed, and
+/// an entry is trusted only while the type at its position still has the path (a miss or a
+/// moved type falls back to a scan and rebuilds the map). While a path is in the module twice
+/// every lookup scans, so the first one is found, as before. The one change a lookup cannot see
+/// is a type pushed and another removed between two lookups that leaves a duplicate path behind;
+/// the frontends give every type its own path, so a module never holds one. Lookups are so
+/// constant-time on average instead of a scan each (quadratic in a protocol of thousands of
+/// unions). Not part of the module's value: clones start empty and comparisons ignore it.
+#[derive(Default)]
+struct Positions(std::sync::Mutex<PositionMap>);
+
+#[derive(Default)]
+struct PositionMap {
+    /// Path → the position of its first type when the map was built.
+    first: std::collections::HashMap<TypePath, usize>,
+    /// How many types there were then.
+    len: usize,
+    /// Whether a path was there twice (then every lookup scans).
+    duplicates: bool,
+}
+
+impl Positions {
+    fn find(&self, types: &[TypeDef], path: &TypePath) -> Option<usize> {
+        let mut map = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if map.len == types.len()
+            && !map.duplicates
+            && let Some(&i) = map.first.get(path)
+            && types.get(i).is_some_and(|t| t.is(path))
+        {
+            return Some(i);
+        }
+        let found = types.iter().position(|t| t.is(path));
+        if found.is_some() || map.len != types.len() {
+            map.first.clear();
+            map.duplicates = false;
+            for (i, t) in types.iter().enumerate() {
+                if map.first.insert(t.path(), i).is_some() {
+                    map.duplicates = true;
+                }
+            }
+            map.len = types.len();
+        }
+        found
+    }
+}
+
+impl Clone for Positions {
+    fn clone(&self) -> Self {
+        Positions::default()
+    }
+}
+
+impl PartialEq for Positions {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl fmt::Debug for Positions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Positions")
+    }
 }
 
 /// Settings a schema gives one of its types.
@@ -118,12 +189,39 @@ pub struct ErrorCode {
 impl Module {
     /// The type with this protocol name in this module path.
     pub fn get(&self, path: &TypePath) -> Option<&TypeDef> {
-        self.types.iter().find(|t| t.path() == *path)
+        self.index_of(path).map(|i| &self.types[i])
     }
 
     /// Index of a type, for in-place edits.
     pub fn index_of(&self, path: &TypePath) -> Option<usize> {
-        self.types.iter().position(|t| t.path() == *path)
+        self.positions.find(&self.types, path)
+    }
+}
+
+/// The position of every type of a [`Module`] by path, for passes that look many types up
+/// (a scan per lookup, as [`Module::get`] does, is quadratic in a large protocol). Built from
+/// a module that the pass no longer changes; the first type of a path wins, as in `get`.
+#[derive(Debug, Clone, Default)]
+pub struct TypeIndex(std::collections::HashMap<TypePath, usize>);
+
+impl TypeIndex {
+    /// Indexes `module`'s types.
+    pub fn new(module: &Module) -> TypeIndex {
+        let mut index = std::collections::HashMap::with_capacity(module.types.len());
+        for (i, t) in module.types.iter().enumerate() {
+            index.entry(t.path()).or_insert(i);
+        }
+        TypeIndex(index)
+    }
+
+    /// The position of the type at `path`.
+    pub fn position(&self, path: &TypePath) -> Option<usize> {
+        self.0.get(path).copied()
+    }
+
+    /// The type at `path` in `module` (the module this index was built from).
+    pub fn get<'m>(&self, module: &'m Module, path: &TypePath) -> Option<&'m TypeDef> {
+        self.position(path).map(|i| &module.types[i])
     }
 }
 
@@ -184,6 +282,11 @@ pub struct TypeDef {
 }
 
 impl TypeDef {
+    /// Whether this type lives at `path` (without building its own [`TypePath`]).
+    pub fn is(&self, path: &TypePath) -> bool {
+        self.name == path.name && self.module == path.module
+    }
+
     /// Its path.
     pub fn path(&self) -> TypePath {
         TypePath {
@@ -381,5 +484,56 @@ impl Ty {
             Ty::Nullable(_) => self,
             other => Ty::Nullable(Box::new(other)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn def(name: &str) -> TypeDef {
+        TypeDef {
+            module: Vec::new(),
+            name: name.to_string(),
+            docs: Docs::default(),
+            loc: Loc::file("ir.json"),
+            hoisted: false,
+            kind: TypeKind::Alias(Ty::String),
+        }
+    }
+
+    fn at(m: &Module, name: &str) -> Option<usize> {
+        m.index_of(&TypePath::top(name))
+    }
+
+    #[test]
+    fn lookups_follow_pushes_removals_and_duplicates_like_a_scan() {
+        let mut m = Module::default();
+        for name in ["A", "B", "C"] {
+            m.types.push(def(name));
+        }
+        assert_eq!(at(&m, "B"), Some(1));
+        m.types.remove(0);
+        assert_eq!(
+            (at(&m, "A"), at(&m, "B"), at(&m, "C")),
+            (None, Some(0), Some(1))
+        );
+        m.types.push(def("A"));
+        assert_eq!(at(&m, "A"), Some(2));
+        // A second `B`: the first one is found, as a scan finds it, also after a removal
+        // before both.
+        m.types.push(def("B"));
+        assert_eq!(at(&m, "B"), Some(0));
+        m.types.remove(1);
+        assert_eq!((at(&m, "B"), at(&m, "A")), (Some(0), Some(1)));
+        m.types.remove(0);
+        assert_eq!((at(&m, "A"), at(&m, "B")), (Some(0), Some(1)));
+        let copy = m.clone();
+        assert_eq!(copy, m);
+        assert_eq!(
+            copy.get(&TypePath::top("B")).map(|t| t.name.as_str()),
+            Some("B")
+        );
+        assert_eq!(copy.get(&TypePath::top("Z")), None);
     }
 }

@@ -297,6 +297,9 @@ impl Parser<'_> {
     fn object(&mut self) -> Result<JsonValue, ParseError> {
         self.pos += 1;
         let mut members: Vec<(String, Json)> = Vec::new();
+        // The keys seen so far, hashed once the object is large (a linear scan per key made
+        // a `definitions` object of 10,000 entries quadratic).
+        let mut keys: Option<std::collections::HashSet<String>> = None;
         self.ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -309,7 +312,18 @@ impl Parser<'_> {
             }
             let key_offset = self.pos;
             let key = self.string()?;
-            if members.iter().any(|(k, _)| *k == key) {
+            let duplicate = match &mut keys {
+                Some(set) => !set.insert(key.clone()),
+                None if members.len() < 16 => members.iter().any(|(k, _)| *k == key),
+                None => {
+                    let mut set: std::collections::HashSet<String> =
+                        members.iter().map(|(k, _)| k.clone()).collect();
+                    let duplicate = !set.insert(key.clone());
+                    keys = Some(set);
+                    duplicate
+                }
+            };
+            if duplicate {
                 return Err(ParseError {
                     offset: key_offset,
                     message: format!("duplicate key `{key}`"),
@@ -534,6 +548,35 @@ mod tests {
         assert!(parse(r#""\q""#).is_err());
         assert!(parse(r#""\ud800""#).is_err());
         assert_eq!(parse(r#""\ud83d\ude00""#).unwrap().as_str(), Some("😀"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_in_large_objects_at_their_offset() {
+        // Past 16 keys the check hashes the keys seen so far: both the keys before the switch
+        // and the ones after it must still be caught.
+        for repeated in ["k3", "k30"] {
+            let mut text = String::from("{");
+            for i in 0..40 {
+                text.push_str(&format!("\"k{i}\": {i}, "));
+            }
+            let at = text.len();
+            text.push_str(&format!("\"{repeated}\": 0}}"));
+            let e = parse(&text).unwrap_err();
+            assert!(
+                e.message.contains(&format!("duplicate key `{repeated}`")),
+                "{}",
+                e.message
+            );
+            assert_eq!(e.offset, at);
+        }
+        let text: String = format!(
+            "{{{}}}",
+            (0..40)
+                .map(|i| format!("\"k{i}\": {i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        assert_eq!(parse(&text).unwrap().as_object().unwrap().len(), 40);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::config::UnknownFields;
 use crate::diag::{Diagnostic, Diagnostics, Loc};
 use crate::ident::{self, unraw};
 use crate::ir::{Extra, Module, Ty, TypeDef, TypeKind, TypePath, UnionRepr};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The map field that keeps `additionalProperties` values, unless a property takes the name.
 pub const EXTRA_FIELD: &str = "additional_properties";
@@ -270,12 +270,17 @@ pub fn resolve(module: &Module, options: &RustOptions) -> (Model, Diagnostics) {
     let mut diags = Diagnostics::new();
     let mut scopes: BTreeMap<Vec<String>, Scope> = BTreeMap::new();
     // Types and union modules, per Rust module, parents first.
-    let mut paths: Vec<Vec<String>> = module.types.iter().map(|t| t.module.clone()).collect();
+    // Each module path's types in order (one pass; a scan of every type per path and per
+    // parent was quadratic).
+    let mut by_module: HashMap<&[String], Vec<&TypeDef>> = HashMap::new();
+    for t in &module.types {
+        by_module.entry(&t.module).or_default().push(t);
+    }
+    let mut paths: Vec<Vec<String>> = by_module.keys().map(|p| p.to_vec()).collect();
     paths.sort();
-    paths.dedup();
     paths.sort_by_key(Vec::len);
     for path in &paths {
-        let here: Vec<&TypeDef> = module.types.iter().filter(|t| t.module == *path).collect();
+        let here: Vec<&TypeDef> = by_module[path.as_slice()].clone();
         let scope = scopes.entry(path.clone()).or_default();
         let wanted: Vec<Wanted<'_>> = here
             .iter()
@@ -301,7 +306,7 @@ pub fn resolve(module: &Module, options: &RustOptions) -> (Model, Diagnostics) {
             .filter(|t| {
                 let mut child = path.clone();
                 child.push(t.name.clone());
-                module.types.iter().any(|c| c.module == child)
+                by_module.contains_key(child.as_slice())
             })
             .collect();
         let wanted: Vec<Wanted<'_>> = parents

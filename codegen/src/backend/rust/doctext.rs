@@ -122,7 +122,8 @@ fn meta_attr(trees: &[TokenTree], i: usize) -> Option<(usize, Vec<TokenTree>)> {
     else {
         return None;
     };
-    if eq.as_char() != '=' {
+    let wanted = (name == "doc" && key == "alias") || (name == "deprecated" && key == "note");
+    if !wanted || eq.as_char() != '=' {
         return None;
     }
     let value = string_value(lit)?;
@@ -160,9 +161,14 @@ fn doc_attr(inner: bool, line: &str) -> Vec<TokenTree> {
 }
 
 fn string_value(lit: &Literal) -> Option<String> {
-    syn::parse_str::<syn::LitStr>(&lit.to_string())
-        .ok()
-        .map(|s| s.value())
+    let repr = lit.to_string();
+    // A plain literal without escapes is its own text (most doc lines): no parse needed.
+    if let Some(text) = repr.strip_prefix('"').and_then(|r| r.strip_suffix('"'))
+        && !text.contains(['\\', '"'])
+    {
+        return Some(text.to_string());
+    }
+    syn::parse_str::<syn::LitStr>(&repr).ok().map(|s| s.value())
 }
 
 /// Whether rustdoc accepts `alias` in `#[doc(alias = ..)]` (rustc's `check_doc_alias_value`):
@@ -391,6 +397,23 @@ fn containers(line: &str) -> (&str, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn string_values_read_back_with_and_without_escapes() {
+        for text in [
+            "plain",
+            "",
+            "with \"quotes\"",
+            "back\\slash",
+            "tab\there",
+            "line\nbreak",
+            "ünï ☃",
+        ] {
+            assert_eq!(string_value(&Literal::string(text)).as_deref(), Some(text));
+        }
+        let raw: Literal = "r\"raw \\ text\"".parse().unwrap();
+        assert_eq!(string_value(&raw).as_deref(), Some("raw \\ text"));
+    }
 
     #[test]
     fn fences_become_text_and_are_closed() {

@@ -60,7 +60,7 @@ fn balanced(s: &str) -> bool {
 }
 
 /// `open(` / items one per line / `) rest` → one line, when rustfmt would write it so.
-fn join_groups(lines: Vec<String>) -> Vec<String> {
+fn join_groups(mut lines: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
@@ -99,14 +99,15 @@ fn join_groups(lines: Vec<String>) -> Vec<String> {
                 }
             }
         }
-        out.push(lines[i].clone());
+        // Lines before `i` are never read again: move instead of copying.
+        out.push(std::mem::take(&mut lines[i]));
         i += 1;
     }
     out
 }
 
 /// `pattern => {` / one expression / `}` → `pattern => expression,` when it fits.
-fn join_arms(lines: Vec<String>) -> Vec<String> {
+fn join_arms(mut lines: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
@@ -131,7 +132,8 @@ fn join_arms(lines: Vec<String>) -> Vec<String> {
                 }
             }
         }
-        out.push(lines[i].clone());
+        // Lines before `i` are never read again: move instead of copying.
+        out.push(std::mem::take(&mut lines[i]));
         i += 1;
     }
     out

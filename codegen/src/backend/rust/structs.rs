@@ -215,7 +215,7 @@ impl Cx<'_> {
                 if self.is_replaced(p) {
                     return None;
                 }
-                let crate::ir::TypeKind::Enum(e) = &self.module.get(p)?.kind else {
+                let crate::ir::TypeKind::Enum(e) = &self.types.get(self.module, p)?.kind else {
                     return None;
                 };
                 e.values.iter().find(|v| v.wire == *s)?;

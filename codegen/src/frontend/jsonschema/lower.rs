@@ -531,9 +531,12 @@ impl Loader {
         let path = self.hoist_name(&hint.module, &hint.name, loc);
         self.hoisting
             .push((node.doc, pointer.to_string(), path.name.clone()));
+        // The type is defined by this call: look among the types it added only (a scan of
+        // every type per hoisted schema was quadratic).
+        let before = self.module.types.len();
         self.define(node, pointer, path.clone(), true, nonnull);
         self.hoisting.pop();
-        if let Some(t) = self.module.types.iter_mut().find(|t| t.path() == path)
+        if let Some(t) = self.module.types[before..].iter_mut().find(|t| t.is(&path))
             && t.docs.text.is_none()
         {
             t.docs.text.clone_from(&hint.doc);
@@ -705,7 +708,8 @@ impl Loader {
                         continue;
                     };
                     let root = std::rc::Rc::clone(&self.docs[doc].root);
-                    let Some(target) = resolve_pointer(&root, &tp) else {
+                    let defs = std::rc::Rc::clone(&self.docs[doc].defs);
+                    let Some(target) = resolve_pointer(&root, &defs, &tp) else {
                         continue;
                     };
                     self.struct_parts(Node { doc, json: target }, &tp, depth + 1, seen, out);
@@ -978,7 +982,7 @@ impl Loader {
         for _ in 0..16 {
             if let Some(r) = j.get("$ref").and_then(Json::as_str) {
                 let pointer = super::percent_decode(r.strip_prefix('#')?)?;
-                j = resolve_pointer(&self.docs[doc].root, &pointer)?.clone();
+                j = resolve_pointer(&self.docs[doc].root, &self.docs[doc].defs, &pointer)?.clone();
                 continue;
             }
             if let Some([one]) = j.get("allOf").and_then(Json::as_array)

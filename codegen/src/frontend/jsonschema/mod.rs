@@ -241,6 +241,24 @@ struct Doc {
     /// Shared, so a `$ref` can hold its target while the loader changes (cloning the
     /// document per reference made reference chains quadratic).
     root: std::rc::Rc<Json>,
+    /// Where each definition sits in the root's `$defs` / `definitions`, so `$ref`s resolve in
+    /// constant time (object members are a list; a scan per reference was quadratic).
+    defs: std::rc::Rc<DefIndex>,
+}
+
+/// (`$defs` or `definitions`, definition name) → index in that object's member list.
+type DefIndex = HashMap<(&'static str, String), usize>;
+
+fn def_index(root: &Json) -> DefIndex {
+    let mut index = DefIndex::new();
+    for key in ["$defs", "definitions"] {
+        if let Some(members) = root.get(key).and_then(Json::as_object) {
+            for (i, (name, _)) in members.iter().enumerate() {
+                index.entry((key, name.clone())).or_insert(i);
+            }
+        }
+    }
+    index
 }
 
 /// A schema node: which document, where in it (JSON pointer).
@@ -303,6 +321,7 @@ impl Loader {
             path: Arc::from(path.as_path()),
             lines: json::LineIndex::new(&text),
             text,
+            defs: std::rc::Rc::new(def_index(&root)),
             root: std::rc::Rc::new(root),
         });
         self.by_path.insert(key, index);
@@ -467,7 +486,8 @@ impl Loader {
     fn run(&mut self) {
         while let Some((doc, pointer, path)) = self.queue.pop_front() {
             let root = std::rc::Rc::clone(&self.docs[doc].root);
-            let Some(json) = resolve_pointer(&root, &pointer) else {
+            let defs = std::rc::Rc::clone(&self.docs[doc].defs);
+            let Some(json) = resolve_pointer(&root, &defs, &pointer) else {
                 continue;
             };
             self.lower_def(Node { doc, json }, &pointer, path);
@@ -556,7 +576,8 @@ impl Loader {
             return None;
         }
         let root = self.docs[target_doc].root.clone();
-        let Some(target) = resolve_pointer(&root, &target_pointer) else {
+        let defs = self.docs[target_doc].defs.clone();
+        let Some(target) = resolve_pointer(&root, &defs, &target_pointer) else {
             let available = definition_names(&root);
             self.error(
                 "E0004",
@@ -724,13 +745,29 @@ fn unescape_pointer(token: &str) -> String {
     token.replace("~1", "/").replace("~0", "~")
 }
 
-/// Follows a JSON pointer (`/a/b/0`).
-fn resolve_pointer<'a>(root: &'a Json, pointer: &str) -> Option<&'a Json> {
+/// Follows a JSON pointer (`/a/b/0`); `defs` indexes the root's definitions (see [`def_index`]).
+fn resolve_pointer<'a>(root: &'a Json, defs: &DefIndex, pointer: &str) -> Option<&'a Json> {
     if pointer.is_empty() {
         return Some(root);
     }
     let mut cur = root;
-    for token in pointer.strip_prefix('/')?.split('/') {
+    let mut tokens = pointer.strip_prefix('/')?.split('/').peekable();
+    // `/$defs/Name` or `/definitions/Name`: one hash lookup instead of a scan.
+    if let Some(key) = tokens
+        .peek()
+        .and_then(|t| ["$defs", "definitions"].into_iter().find(|k| k == t))
+    {
+        let mut ahead = tokens.clone();
+        ahead.next();
+        if let Some(name) = ahead.next()
+            && let Some(&i) = defs.get(&(key, unescape_pointer(name)))
+            && let Some(members) = root.get(key).and_then(Json::as_object)
+        {
+            cur = &members[i].1;
+            tokens = ahead;
+        }
+    }
+    for token in tokens {
         let token = unescape_pointer(token);
         cur = match cur.as_array() {
             Some(items) => items.get(token.parse::<usize>().ok()?)?,
@@ -778,11 +815,30 @@ mod tests {
         );
         assert_eq!(percent_decode("%zz"), None);
         let root = json::parse(r#"{"a": {"b/c": [1, {"d": 2}]}}"#).unwrap();
+        let defs = def_index(&root);
         assert_eq!(
-            resolve_pointer(&root, "/a/b~1c/1/d").unwrap().to_value(),
+            resolve_pointer(&root, &defs, "/a/b~1c/1/d")
+                .unwrap()
+                .to_value(),
             serde_json::json!(2)
         );
-        assert!(resolve_pointer(&root, "/a/x").is_none());
+        assert!(resolve_pointer(&root, &defs, "/a/x").is_none());
+        let root = json::parse(r#"{"$defs": {"a/b": {"x": 1}, "c": 2}, "definitions": {"c": 3}}"#)
+            .unwrap();
+        let defs = def_index(&root);
+        assert_eq!(
+            resolve_pointer(&root, &defs, "/$defs/a~1b/x")
+                .unwrap()
+                .to_value(),
+            serde_json::json!(1)
+        );
+        assert_eq!(
+            resolve_pointer(&root, &defs, "/definitions/c")
+                .unwrap()
+                .to_value(),
+            serde_json::json!(3)
+        );
+        assert!(resolve_pointer(&root, &defs, "/$defs/d").is_none());
         assert_eq!(escape_pointer("a/b~c"), "a~1b~0c");
     }
 }
