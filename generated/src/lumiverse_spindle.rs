@@ -578,6 +578,7 @@ impl WorkerToHost {
             Self::ThemeApplyPalette(m) => Some(m.request_id.as_str()),
             Self::ThemeClear(m) => Some(m.request_id.as_str()),
             Self::ThemeGetCurrent(m) => Some(m.request_id.as_str()),
+            Self::Unknown(v) => v.pointer("/requestId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -595,6 +596,7 @@ impl WorkerToHost {
             Self::ThemeApplyPalette(m) => m.user_id.as_deref(),
             Self::ThemeClear(m) => m.user_id.as_deref(),
             Self::ThemeGetCurrent(m) => m.user_id.as_deref(),
+            Self::Unknown(v) => v.pointer("/userId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -603,6 +605,7 @@ impl WorkerToHost {
         match self {
             Self::ConfirmOpen(m) => Some(m.title.as_str()),
             Self::InputPromptOpen(m) => Some(m.title.as_str()),
+            Self::Unknown(v) => v.pointer("/title").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -611,6 +614,7 @@ impl WorkerToHost {
         match self {
             Self::ConfirmOpen(m) => Some(m.message.as_str()),
             Self::InputPromptOpen(m) => m.message.as_deref(),
+            Self::Unknown(v) => v.pointer("/message").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -619,6 +623,7 @@ impl WorkerToHost {
         match self {
             Self::ConfirmOpen(m) => m.cancel_label.as_deref(),
             Self::InputPromptOpen(m) => m.cancel_label.as_deref(),
+            Self::Unknown(v) => v.pointer("/cancelLabel").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -631,6 +636,7 @@ impl WorkerToHost {
             Self::BackendProcessGet(m) => Some(m.process_id.as_str()),
             Self::BackendProcessStop(m) => Some(m.process_id.as_str()),
             Self::BackendProcessSend(m) => Some(m.process_id.as_str()),
+            Self::Unknown(v) => v.pointer("/processId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -662,6 +668,7 @@ impl WorkerToHost {
             Self::ThemeApplyPalette(m) => Some(m.request_id.as_str()),
             Self::ThemeClear(m) => Some(m.request_id.as_str()),
             Self::ThemeGetCurrent(m) => Some(m.request_id.as_str()),
+            Self::Unknown(v) => v.pointer("/requestId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -1332,6 +1339,7 @@ impl HostToWorker {
             Self::FrontendMessage(m) => Some(m.user_id.as_str()),
             Self::FrontendProcessMessage(m) => Some(m.user_id.as_str()),
             Self::BackendProcessMessage(m) => Some(m.user_id.as_str()),
+            Self::Unknown(v) => v.pointer("/userId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -1340,6 +1348,7 @@ impl HostToWorker {
         match self {
             Self::FrontendProcessMessage(m) => Some(m.process_id.as_str()),
             Self::BackendProcessMessage(m) => Some(m.process_id.as_str()),
+            Self::Unknown(v) => v.pointer("/processId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -1347,6 +1356,7 @@ impl HostToWorker {
     pub fn correlation_id(&self) -> Option<&str> {
         match self {
             Self::OauthCallback(m) => Some(m.request_id.as_str()),
+            Self::Unknown(v) => v.pointer("/requestId").and_then(wg::Value::as_str),
             _ => None,
         }
     }

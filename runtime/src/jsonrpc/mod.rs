@@ -1,4 +1,5 @@
-//! JSON-RPC 2.0 for generated method registries: envelopes, error objects, the `Request` /
+//! JSON-RPC 2.0 for generated method registries: envelopes (typed ones in [`Incoming`],
+//! [`Call`], [`Response`]), error objects, the `Request` /
 //! `Notification` traits generated method types implement (as lsp-types does), a router that
 //! turns an incoming frame into a typed call and its result into a response frame, and
 //! ndjson framing ([`ndjson`]).
@@ -20,9 +21,11 @@
 //! assert!(String::from_utf8_lossy(&out.frames[0]).contains("method not found: `math/sub`"));
 //! ```
 
+mod envelope;
 pub mod ndjson;
 mod router;
 
+pub use envelope::{Call, DecodeError, DecodeFn, Incoming, Response, request_id_of};
 pub use router::{Handled, Router};
 
 use serde::de::DeserializeOwned;

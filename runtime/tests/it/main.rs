@@ -4,6 +4,7 @@ mod decode;
 mod derive_scalars;
 mod derive_union;
 mod differential;
+mod envelope;
 mod js;
 mod jsonrpc;
 mod literal;
