@@ -936,6 +936,7 @@ pub mod error_codes {
 }
 /// The requests the `extension` side receives, decoded.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum ExtensionRequest {
     /// `initialize`.
     Initialize(InitializeParams),
@@ -995,6 +996,7 @@ impl ExtensionRequest {
 }
 /// The notifications the `extension` side receives, decoded.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum ExtensionNotification {
     /// `event`.
     Event(EventParams),
@@ -1140,6 +1142,7 @@ where
 }
 /// The requests the `host` side receives, decoded.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum HostRequest {
     /// `ui/request`.
     UiRequest(UiRequestParams),
@@ -1183,6 +1186,7 @@ impl HostRequest {
 }
 /// The notifications the `host` side receives, decoded.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum HostNotification {
     /// `provider/delta`.
     ProviderDelta(ProviderDeltaParams),

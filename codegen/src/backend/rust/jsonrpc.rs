@@ -186,6 +186,7 @@ impl Cx<'_> {
             out.extend(quote! {
                 #[doc = #doc]
                 #[derive(Debug, Clone, PartialEq)]
+                #[allow(clippy::large_enum_variant)]
                 pub enum #name {
                     #(#variants,)*
                 }

@@ -41,7 +41,7 @@ impl mcp::ServerServer for Adder {
         out: &mut Outbox,
     ) -> Reply<mcp::CallToolResult> {
         let args = params.arguments.unwrap_or_default();
-        let n = |k: &str| args.get(k).and_then(Value::as_f64).unwrap_or(0.0);
+        let n = |k: &str| args.get(k).and_then(Value::as_i64).unwrap_or(0);
         let progress: mcp::ProgressNotificationParams =
             wiregen_runtime::from_value(json!({"progressToken": "p1", "progress": 1, "total": 1}))
                 .expect("valid progress");
