@@ -3,7 +3,7 @@
 
 use std::io::Write;
 use std::process::{Command, Stdio};
-use wiregen_runtime::serde_json::{self, Value, json};
+use wiregen_runtime::serde_json::{self, Value};
 
 /// Pipes `frames` into the binary, one per line; returns the frames it wrote.
 fn session(frames: &[Value]) -> Vec<Value> {
@@ -36,6 +36,7 @@ fn built_without_the_mcp_spec_the_binary_says_so() {
 #[cfg(mcp_spec)]
 #[test]
 fn a_session_initializes_lists_calls_with_progress_pings_and_ends_with_stdin() {
+    use wiregen_runtime::serde_json::json;
     let out = session(&[
         json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
             "protocolVersion": "2025-06-18", "capabilities": {},
