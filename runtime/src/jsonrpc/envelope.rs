@@ -198,6 +198,14 @@ pub struct DecodeError {
 }
 
 impl DecodeError {
+    pub(crate) fn new(id: Option<Id>, notification: bool, error: ErrorObject) -> Self {
+        DecodeError {
+            id,
+            notification,
+            error,
+        }
+    }
+
     /// The id of the request the frame was, read from the raw frame when the rest did not
     /// decode.
     pub fn request_id(&self) -> Option<&Id> {

@@ -21,6 +21,7 @@
 //! assert!(String::from_utf8_lossy(&out.frames[0]).contains("method not found: `math/sub`"));
 //! ```
 
+pub mod dap;
 mod envelope;
 pub mod ndjson;
 mod router;

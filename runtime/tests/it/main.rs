@@ -1,5 +1,6 @@
 //! Integration tests of wiregen-runtime, written the way generated code uses it: only `wiregen_runtime` paths.
 
+mod dap;
 mod decode;
 mod derive_scalars;
 mod derive_union;

@@ -198,3 +198,44 @@ fn dap_requests_and_events_are_inferred_from_the_documented_commands() {
     let err = dap::AdapterRequest::decode("initialize", Some(&bad)).unwrap_err();
     assert!(err.message.contains("adapterID"), "{err}");
 }
+
+/// The adapter receives no events.
+fn no_events(name: &str, _: Option<&wiregen_runtime::RawValue>) -> Reply<()> {
+    Err(jsonrpc::ErrorObject::method_not_found(name))
+}
+
+#[test]
+fn dap_messages_route_through_the_inferred_tables_and_correlate_by_request_seq() {
+    use wiregen_runtime::jsonrpc::dap as frames;
+    let parse = |v: Value| {
+        frames::Incoming::parse(
+            v.to_string().as_bytes(),
+            dap::AdapterRequest::decode,
+            no_events,
+        )
+    };
+    let m = parse(json!({"seq": 1, "type": "request", "command": "initialize",
+        "arguments": {"clientID": "vscode", "adapterID": "mock", "linesStartAt1": true}}))
+    .unwrap();
+    let frames::Incoming::Request(call) = &m else {
+        panic!("{m:?}")
+    };
+    assert_eq!(call.request_id(), &Id::Number(1));
+    assert!(matches!(&call.request, dap::AdapterRequest::Initialize(a) if a.adapter_id == "mock"));
+    let e = parse(json!({"seq": 2, "type": "request", "command": "launch", "arguments": 3}))
+        .unwrap_err();
+    assert_eq!(e.request_id(), Some(&Id::Number(2)));
+    let threads = json!({"seq": 9, "type": "response", "request_seq": 5, "success": true,
+        "command": "threads", "body": {"threads": [{"id": 1, "name": "main"}]}});
+    let frames::Incoming::Response(r) = parse(threads).unwrap() else {
+        panic!("a response")
+    };
+    assert_eq!(r.request_id(), Id::Number(5));
+    let body = r
+        .decode::<dap::methods::Threads>()
+        .unwrap()
+        .result
+        .unwrap()
+        .unwrap();
+    assert_eq!(body.threads[0].name, "main");
+}
