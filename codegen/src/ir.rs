@@ -121,6 +121,22 @@ pub struct Protocol {
     pub errors: Vec<ErrorCode>,
     /// Whether the manifest listed channels explicitly (then none are inferred).
     pub explicit_channels: bool,
+    /// Whether the manifest listed JSON-RPC methods explicitly (then none are inferred).
+    pub explicit_methods: bool,
+    /// How the methods travel: JSON-RPC 2.0, or DAP-style messages (`type` + `command`/`event`,
+    /// responses carrying `request_seq`).
+    pub style: RpcStyle,
+}
+
+/// The envelope the methods of a protocol travel in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RpcStyle {
+    /// JSON-RPC 2.0: `method` + `params`, responses by `id` (MCP, SEP, LSP).
+    #[default]
+    JsonRpc,
+    /// `type: "request"` + `command` + `arguments`, `type: "event"` + `event` + `body`,
+    /// responses carrying `request_seq` and `body` (the Debug Adapter Protocol).
+    Dap,
 }
 
 /// Who sends to whom (`worker→host`).
@@ -161,6 +177,9 @@ pub struct Method {
     pub name: String,
     /// The params type's protocol name; `None`: no params.
     pub params: Option<String>,
+    /// The params may be absent (`params?: T`): the method's params type is `Option<T>`
+    /// (`Option<wg::Value>` when `params` is `None`: any JSON value, or none).
+    pub params_optional: bool,
     /// The result type's protocol name; `None`: any JSON value (for requests).
     pub result: Option<String>,
     /// A notification (no response) rather than a request.

@@ -318,6 +318,7 @@ impl SessionCallbackEvent {
     pub fn correlation_id(&self) -> Option<&str> {
         match self {
             Self::PermissionRequest(m) => Some(m.request_id.as_str()),
+            Self::Unknown(v) => v.pointer("/requestId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -1615,6 +1616,7 @@ impl WsControlMessage {
     pub fn correlation_id(&self) -> Option<&str> {
         match self {
             Self::WsPermissionRespondAction(m) => Some(m.request_id.as_str()),
+            Self::Unknown(v) => v.pointer("/requestId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -2101,6 +2103,7 @@ impl WsChannelServerMessage {
             Self::WsChannelEventMessage(m) => Some(m.session_id.as_str()),
             Self::WsSessionCreatedMessage(m) => Some(m.session_id.as_str()),
             Self::WsSessionTerminatedMessage(m) => Some(m.session_id.as_str()),
+            Self::Unknown(v) => v.pointer("/sessionId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -2110,6 +2113,7 @@ impl WsChannelServerMessage {
             Self::WsChannelEventMessage(m) => Some(m.agent_id.as_str()),
             Self::WsSessionCreatedMessage(m) => Some(m.agent_id.as_str()),
             Self::WsSessionTerminatedMessage(m) => Some(m.agent_id.as_str()),
+            Self::Unknown(v) => v.pointer("/agentId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -2700,6 +2704,7 @@ impl WsChannelControlMessage {
             Self::WsChannelQueuePauseAction(m) => Some(m.session_id.as_str()),
             Self::WsChannelQueueResumeAction(m) => Some(m.session_id.as_str()),
             Self::WsChannelTerminalCreateAction(m) => m.session_id.as_deref(),
+            Self::Unknown(v) => v.pointer("/sessionId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -2708,6 +2713,7 @@ impl WsChannelControlMessage {
         match self {
             Self::WsChannelTerminalCreateAction(m) => m.data.as_deref(),
             Self::WsChannelTerminalInputAction(m) => Some(m.data.as_str()),
+            Self::Unknown(v) => v.pointer("/data").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -2733,6 +2739,7 @@ impl WsChannelControlMessage {
             Self::WsChannelTerminalInputAction(m) => Some(m.terminal_id.as_str()),
             Self::WsChannelTerminalResizeAction(m) => Some(m.terminal_id.as_str()),
             Self::WsChannelTerminalKillAction(m) => Some(m.terminal_id.as_str()),
+            Self::Unknown(v) => v.pointer("/terminalId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -2740,6 +2747,7 @@ impl WsChannelControlMessage {
     pub fn correlation_id(&self) -> Option<&str> {
         match self {
             Self::WsChannelPermissionRespondAction(m) => Some(m.request_id.as_str()),
+            Self::Unknown(v) => v.pointer("/requestId").and_then(wg::Value::as_str),
             _ => None,
         }
     }

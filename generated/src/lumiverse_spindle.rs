@@ -683,6 +683,7 @@ impl WorkerToHost {
             Self::ThemeApplyPalette(m) => Some(m.request_id.as_str()),
             Self::ThemeClear(m) => Some(m.request_id.as_str()),
             Self::ThemeGetCurrent(m) => Some(m.request_id.as_str()),
+            Self::Unknown(v) => v.pointer("/requestId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -700,6 +701,7 @@ impl WorkerToHost {
             Self::ThemeApplyPalette(m) => m.user_id.as_deref(),
             Self::ThemeClear(m) => m.user_id.as_deref(),
             Self::ThemeGetCurrent(m) => m.user_id.as_deref(),
+            Self::Unknown(v) => v.pointer("/userId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -708,6 +710,7 @@ impl WorkerToHost {
         match self {
             Self::ConfirmOpen(m) => Some(m.title.as_str()),
             Self::InputPromptOpen(m) => Some(m.title.as_str()),
+            Self::Unknown(v) => v.pointer("/title").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -716,6 +719,7 @@ impl WorkerToHost {
         match self {
             Self::ConfirmOpen(m) => Some(m.message.as_str()),
             Self::InputPromptOpen(m) => m.message.as_deref(),
+            Self::Unknown(v) => v.pointer("/message").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -724,6 +728,7 @@ impl WorkerToHost {
         match self {
             Self::ConfirmOpen(m) => m.cancel_label.as_deref(),
             Self::InputPromptOpen(m) => m.cancel_label.as_deref(),
+            Self::Unknown(v) => v.pointer("/cancelLabel").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -736,6 +741,7 @@ impl WorkerToHost {
             Self::BackendProcessGet(m) => Some(m.process_id.as_str()),
             Self::BackendProcessStop(m) => Some(m.process_id.as_str()),
             Self::BackendProcessSend(m) => Some(m.process_id.as_str()),
+            Self::Unknown(v) => v.pointer("/processId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -767,6 +773,7 @@ impl WorkerToHost {
             Self::ThemeApplyPalette(m) => Some(m.request_id.as_str()),
             Self::ThemeClear(m) => Some(m.request_id.as_str()),
             Self::ThemeGetCurrent(m) => Some(m.request_id.as_str()),
+            Self::Unknown(v) => v.pointer("/requestId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -1549,6 +1556,7 @@ impl HostToWorker {
             Self::FrontendMessage(m) => Some(m.user_id.as_str()),
             Self::FrontendProcessMessage(m) => Some(m.user_id.as_str()),
             Self::BackendProcessMessage(m) => Some(m.user_id.as_str()),
+            Self::Unknown(v) => v.pointer("/userId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -1557,6 +1565,7 @@ impl HostToWorker {
         match self {
             Self::FrontendProcessMessage(m) => Some(m.process_id.as_str()),
             Self::BackendProcessMessage(m) => Some(m.process_id.as_str()),
+            Self::Unknown(v) => v.pointer("/processId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -1564,6 +1573,7 @@ impl HostToWorker {
     pub fn correlation_id(&self) -> Option<&str> {
         match self {
             Self::OauthCallback(m) => Some(m.request_id.as_str()),
+            Self::Unknown(v) => v.pointer("/requestId").and_then(wg::Value::as_str),
             _ => None,
         }
     }

@@ -991,6 +991,7 @@ pub mod error_codes {
 }
 /// The requests the `extension` side receives, decoded.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum ExtensionRequest {
     /// `initialize`.
     Initialize(InitializeParams),
@@ -1050,6 +1051,7 @@ impl ExtensionRequest {
 }
 /// The notifications the `extension` side receives, decoded.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum ExtensionNotification {
     /// `event`.
     Event(EventParams),
@@ -1195,6 +1197,7 @@ where
 }
 /// The requests the `host` side receives, decoded.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum HostRequest {
     /// `ui/request`.
     UiRequest(UiRequestParams),
@@ -1238,6 +1241,7 @@ impl HostRequest {
 }
 /// The notifications the `host` side receives, decoded.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum HostNotification {
     /// `provider/delta`.
     ProviderDelta(ProviderDeltaParams),

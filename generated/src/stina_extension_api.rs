@@ -261,7 +261,7 @@ impl HostToWorkerMessage {
             Self::ActionExecuteRequestMessage(m) => Some(m.id.as_str()),
             Self::ResponseMessage(m) => Some(m.id.as_str()),
             Self::StreamingFetchChunkMessage(m) => Some(m.id.as_str()),
-            _ => None,
+            Self::Unknown(v) => v.pointer("/id").and_then(wg::Value::as_str),
         }
     }
     /// The member that correlates a request with its reply: `payload.requestId`, then `id`.
@@ -283,7 +283,10 @@ impl HostToWorkerMessage {
                 let m = &p.payload;
                 Some(m.request_id.as_str())
             }
-            _ => None,
+            Self::Unknown(v) => {
+                let at = |p: &str| v.pointer(p).and_then(wg::Value::as_str);
+                at("/payload/requestId").or_else(|| at("/id"))
+            }
         }
     }
     /// Calls the [`HostToWorkerMessageHandler`] method for this message.
@@ -833,6 +836,10 @@ impl WorkerToHostMessage {
             Self::StreamingFetchAckMessage(p) => {
                 let m = &p.payload;
                 Some(m.request_id.as_str())
+            }
+            Self::Unknown(v) => {
+                let at = |p: &str| v.pointer(p).and_then(wg::Value::as_str);
+                at("/payload/requestId").or_else(|| at("/id"))
             }
             _ => None,
         }

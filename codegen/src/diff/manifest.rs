@@ -90,7 +90,13 @@ fn methods(cmp: &mut Cmp<'_>) {
     cmp.scope = Scope::Method;
     for n in new {
         cmp.group = n.name.clone();
-        let Some(o) = old.iter().find(|o| o.name == n.name) else {
+        // A method both sides call is listed once per direction: each compares with its own.
+        let same = |o: &&Method| o.name == n.name;
+        let Some(o) = old
+            .iter()
+            .find(|o| same(o) && o.direction == n.direction)
+            .or_else(|| old.iter().find(same))
+        else {
             let what = format!("{}, {}", method_kind(n), called(&n.direction));
             cmp.push(RuleId::MethodAdded, &[], None, Some(what));
             continue;

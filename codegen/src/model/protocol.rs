@@ -181,22 +181,51 @@ pub(super) fn rpc(
             diags,
         );
     }
-    let wanted: Vec<Wanted<'_>> = p
+    // A method both sides call with the same params and result (MCP's `ping`) is one type.
+    let first: Vec<usize> = p
         .methods
         .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            p.methods[..i]
+                .iter()
+                .position(|y| {
+                    (
+                        &y.name,
+                        &y.params,
+                        y.params_optional,
+                        &y.result,
+                        y.notification,
+                    ) == (
+                        &x.name,
+                        &x.params,
+                        x.params_optional,
+                        &x.result,
+                        x.notification,
+                    )
+                })
+                .unwrap_or(i)
+        })
+        .collect();
+    let own: Vec<usize> = (0..p.methods.len()).filter(|i| first[*i] == *i).collect();
+    let wanted: Vec<Wanted<'_>> = own
+        .iter()
+        .map(|i| &p.methods[*i])
         .map(|x| Wanted {
             rust: ident::type_name(&x.name),
             wire: &x.name,
             loc: &x.loc,
         })
         .collect();
-    m.rpc.method_types = place(
+    let placed = place(
         &mut Scope::default(),
         &wanted,
         "JSON-RPC methods",
         "",
         diags,
     );
+    let by_index: BTreeMap<usize, String> = own.into_iter().zip(placed).collect();
+    m.rpc.method_types = first.iter().map(|f| by_index[f].clone()).collect();
     let wanted: Vec<Wanted<'_>> = p
         .errors
         .iter()
@@ -243,7 +272,13 @@ pub(super) fn rpc(
                 ("Request", "requests")
             };
             let what = format!("enum of the {what} `{side}` receives");
-            let name = add(top, &format!("{side_name}{suffix}"), "", &what, loc, diags);
+            // MCP names its per-sender unions `ClientRequest`, …: the receiver's enum is then
+            // `ServerIncomingRequest` rather than a numbered name meaning the opposite.
+            let mut wanted = format!("{side_name}{suffix}");
+            if top.has(&wanted) {
+                wanted = format!("{side_name}Incoming{suffix}");
+            }
+            let name = add(top, &wanted, "", &what, loc, diags);
             if notification {
                 names.notifications = name;
             } else {
@@ -267,6 +302,11 @@ pub(super) fn rpc(
             for ((i, _), v) in list.iter().zip(placed) {
                 names.variants.insert(*i, v);
             }
+        }
+        if p.style == crate::ir::RpcStyle::Dap {
+            // No server trait or router: they speak JSON-RPC 2.0 frames.
+            m.rpc.sides.push(names);
+            continue;
         }
         names.server = add(
             top,

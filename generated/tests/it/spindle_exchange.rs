@@ -59,7 +59,8 @@ fn host_dispatches_correlates_and_reports_unhandled_messages() {
             ),
             (Some("r2".to_string()), Some("r2 found p-9".to_string())),
             (Some("r3".to_string()), None),
-            (None, None),
+            // A message of a newer version is kept raw, and its id is still read from it.
+            (Some("r4".to_string()), None),
         ]
     );
     // The list request is known but not implemented; the pause request is from a newer version.

@@ -1,4 +1,5 @@
-//! JSON-RPC 2.0 for generated method registries: envelopes, error objects, the `Request` /
+//! JSON-RPC 2.0 for generated method registries: envelopes (typed ones in [`Incoming`],
+//! [`Call`], [`Response`]), error objects, the `Request` /
 //! `Notification` traits generated method types implement (as lsp-types does), a router that
 //! turns an incoming frame into a typed call and its result into a response frame, and
 //! ndjson framing ([`ndjson`]).
@@ -30,6 +31,8 @@ pub mod codec;
 #[cfg(feature = "tokio")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
 mod connection;
+pub mod dap;
+mod envelope;
 pub mod ndjson;
 mod router;
 #[cfg(feature = "websocket")]
@@ -41,6 +44,7 @@ pub mod websocket;
 pub use connection::{
     Cancellation, Client, Connection, Error, Handlers, InFlight, Options, Transport,
 };
+pub use envelope::{Call, DecodeError, DecodeFn, Incoming, Response, request_id_of};
 pub use router::{Handled, Router};
 
 use serde::de::DeserializeOwned;

@@ -2,10 +2,12 @@
 
 #[cfg(feature = "tokio")]
 mod connection;
+mod dap;
 mod decode;
 mod derive_scalars;
 mod derive_union;
 mod differential;
+mod envelope;
 mod js;
 mod jsonrpc;
 mod literal;

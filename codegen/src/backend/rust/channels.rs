@@ -249,7 +249,7 @@ impl Cx<'_> {
         let m = ident::ident(method);
         let value = self.borrowed(list[0].2.value_ty());
         let name = self.model.ty(&t.path());
-        let arms: Vec<TokenStream> = list
+        let mut arms: Vec<TokenStream> = list
             .iter()
             .map(|(i, owner, f)| {
                 let v = ident::ident(self.model.variant(&t.path(), *i));
@@ -257,6 +257,8 @@ impl Cx<'_> {
                 quote!(Self::#v(m) => #expr)
             })
             .collect();
+        let unknown = self.unknown_arm(t, list[0].2.value_ty(), &[vec![wire]]);
+        arms.extend(unknown.clone());
         if all_required {
             let doc = format!(" The `{wire}` member, which every [`{name}`] message has.");
             quote! {
@@ -270,7 +272,9 @@ impl Cx<'_> {
         } else {
             let doc = format!(" The `{wire}` member, for the [`{name}`] messages that have one.");
             // A catch-all arm only where some variant (or the `Unknown` one) lacks the member.
-            let catch = if list.len() < u.variants.len() || !self.strict_for(&t.path()) {
+            let catch = if list.len() < u.variants.len()
+                || (!self.strict_for(&t.path()) && unknown.is_none())
+            {
                 quote!(_ => None,)
             } else {
                 quote!()
@@ -318,8 +322,13 @@ impl Cx<'_> {
                 }));
             }
         }
-        let value = self.borrowed(&value_ty?);
-        let catch = if arms.len() < u.variants.len() || !self.strict_for(&t.path()) {
+        let value_ty = value_ty?;
+        let every_known = arms.len() == u.variants.len();
+        let unknown = self.unknown_arm(t, &value_ty, paths);
+        let unknown_arm = unknown.is_some();
+        arms.extend(unknown);
+        let value = self.borrowed(&value_ty);
+        let catch = if !every_known || (!self.strict_for(&t.path()) && !unknown_arm) {
             quote!(_ => None,)
         } else {
             quote!()
@@ -332,6 +341,31 @@ impl Cx<'_> {
                 }
             }
         })
+    }
+
+    /// The arm reading a string member from a message of a kind this version does not know
+    /// (kept as raw JSON), the first of `paths` it has, so that even such a message can be
+    /// addressed; `None` for other types, or when strict (no catch-all).
+    fn unknown_arm(&self, t: &TypeDef, value_ty: &Ty, paths: &[Vec<&str>]) -> Option<TokenStream> {
+        if *value_ty != Ty::String || self.strict_for(&t.path()) {
+            return None;
+        }
+        let other = ident::ident(self.model.catch_all(&t.path())?);
+        let mut pointers = paths.iter().map(|p| {
+            p.iter()
+                .map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1")))
+                .collect::<String>()
+        });
+        let first = pointers.next()?;
+        let rest: Vec<String> = pointers.collect();
+        if rest.is_empty() {
+            return Some(quote!(Self::#other(v) => v.pointer(#first).and_then(wg::Value::as_str)));
+        }
+        // A block of two statements: a shape prettyplease and rustfmt print alike.
+        Some(quote!(Self::#other(v) => {
+            let at = |p: &str| v.pointer(p).and_then(wg::Value::as_str);
+            at(#first) #(.or_else(|| at(#rest)))*
+        }))
     }
 
     /// Follows a dotted member path from `s`: the fields to go through, and the last field.

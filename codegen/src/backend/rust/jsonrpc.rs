@@ -6,7 +6,7 @@
 
 use super::{Cx, docs};
 use crate::ident;
-use crate::ir::{Docs, Method, TypePath};
+use crate::ir::{Docs, Method, RpcStyle, TypePath};
 use crate::model::SideNames;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -24,6 +24,11 @@ impl Cx<'_> {
                 .methods
                 .iter()
                 .enumerate()
+                .filter(|(i, _)| {
+                    // A method both sides call is one type, emitted at its first entry.
+                    let types = &self.model.rpc.method_types;
+                    !types[..*i].contains(&types[*i])
+                })
                 .map(|(i, m)| self.method_item(i, m));
             let module = ident::ident(&self.model.rpc.methods_module);
             out.extend(quote! {
@@ -63,7 +68,12 @@ impl Cx<'_> {
 
     fn params_ty(&self, m: &Method, from: &[String]) -> TokenStream {
         match &m.params {
+            Some(name) if m.params_optional => {
+                let t = self.path_to(&TypePath::top(name.clone()), from);
+                quote!(Option<#t>)
+            }
             Some(name) => self.path_to(&TypePath::top(name.clone()), from),
+            None if m.params_optional => quote!(Option<wg::Value>),
             None => quote!(()),
         }
     }
@@ -83,10 +93,20 @@ impl Cx<'_> {
         } else {
             "request"
         };
-        let fallback = format!("`{name}`: {} {kind}.", m.direction);
+        let directions: Vec<String> = self
+            .module
+            .protocol
+            .methods
+            .iter()
+            .zip(&self.model.rpc.method_types)
+            .filter(|(_, t)| **t == self.model.rpc.method_types[i])
+            .map(|(x, _)| x.direction.to_string())
+            .collect();
+        let direction = directions.join(", ");
+        let fallback = format!("`{name}`: {direction} {kind}.");
         let mut d = m.docs.clone();
         if let Some(text) = &d.text {
-            d.text = Some(format!("`{name}` ({} {kind}): {text}", m.direction));
+            d.text = Some(format!("`{name}` ({direction} {kind}): {text}"));
         }
         let mut doc = docs(&d, &fallback);
         // The method name is the type's protocol name: searchable in rustdoc.
@@ -131,9 +151,6 @@ impl Cx<'_> {
             .enumerate()
             .filter(|(_, m)| m.direction.to == side)
             .collect();
-        let server = ident::ident(&names.server);
-        let router = ident::ident(&names.router);
-        let methods = ident::ident(&self.model.rpc.methods_module);
         let mut out = TokenStream::new();
         for notification in [false, true] {
             let list: Vec<&(usize, &Method)> = incoming
@@ -173,6 +190,7 @@ impl Cx<'_> {
             out.extend(quote! {
                 #[doc = #doc]
                 #[derive(Debug, Clone, PartialEq)]
+                #[allow(clippy::large_enum_variant)]
                 pub enum #name {
                     #(#variants,)*
                 }
@@ -195,6 +213,13 @@ impl Cx<'_> {
                 }
             });
         }
+        if self.module.protocol.style == RpcStyle::Dap {
+            // The server trait and router speak JSON-RPC 2.0 frames; DAP's envelopes differ.
+            return out;
+        }
+        let server = ident::ident(&names.server);
+        let router = ident::ident(&names.router);
+        let methods = ident::ident(&self.model.rpc.methods_module);
         let trait_methods = incoming.iter().map(|(i, m)| {
             let f = ident::ident(&names.trait_methods[i]);
             let params = self.params_ty(m, &[]);

@@ -68,6 +68,7 @@ impl Loader {
         for (key, value) in members {
             let p = format!("{pointer}/{key}");
             if key == "methods" {
+                self.module.protocol.explicit_methods = true;
                 let Some(methods) = self.object(doc, value, &p, &[]) else {
                     continue;
                 };
@@ -175,6 +176,7 @@ impl Loader {
         self.module.protocol.methods.push(Method {
             name: name.to_string(),
             params,
+            params_optional: false,
             result,
             notification,
             direction,

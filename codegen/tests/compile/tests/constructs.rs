@@ -597,3 +597,127 @@ fn string_or_number_ids_key_a_hash_map_and_equal_numbers_hash_alike() {
         hasher.hash_one(McpRequestId::String("1".into()))
     );
 }
+
+#[test]
+fn mcp_shaped_unions_give_a_method_table_routed_per_side() {
+    use fx::jsonrpc_inferred::{self as p, methods};
+    use wiregen_runtime::jsonrpc::{self, Outbox, Reply, Request};
+    struct Index;
+    impl p::ServerServer for Index {
+        fn index_search(
+            &mut self,
+            params: p::SearchRequestParams,
+            out: &mut Outbox,
+        ) -> Reply<p::SearchResult> {
+            out.notify::<methods::NotificationsProgress>(
+                &wiregen_runtime::from_value(json!({"done": 1})).unwrap(),
+            );
+            Ok(p::SearchResult {
+                hits: vec![params.query],
+            })
+        }
+    }
+    assert_eq!(<methods::Ping as Request>::METHOD, "ping");
+    let router = p::server_router::<Index>();
+    assert_eq!(
+        router.methods().collect::<Vec<_>>(),
+        ["index/search", "notifications/cancelled", "ping"]
+    );
+    let frames = |frame: Value| -> Vec<Value> {
+        router
+            .handle(&mut Index, frame.to_string().as_bytes())
+            .frames
+            .iter()
+            .map(|f| wiregen_runtime::serde_json::from_slice(f).unwrap())
+            .collect()
+    };
+    assert_eq!(
+        frames(
+            json!({"jsonrpc": "2.0", "id": "s", "method": "index/search", "params": {"query": "q"}})
+        ),
+        [
+            json!({"jsonrpc": "2.0", "method": "notifications/progress", "params": {"done": 1}}),
+            json!({"jsonrpc": "2.0", "id": "s", "result": {"hits": ["q"]}}),
+        ]
+    );
+    // `ping` has optional params and no `PingResult`: the envelope's generic result answers.
+    assert_eq!(
+        frames(json!({"jsonrpc": "2.0", "id": 1, "method": "ping"}))[0]["error"]["code"],
+        json!(-32601)
+    );
+    // Only the client receives `user/confirm`.
+    let e = frames(
+        json!({"jsonrpc": "2.0", "id": 2, "method": "user/confirm", "params": {"question": "?"}}),
+    );
+    assert_eq!(e[0]["error"]["code"], json!(-32601));
+    let confirm = jsonrpc::decode_params::<<methods::UserConfirm as Request>::Params>(
+        "user/confirm",
+        Some(&wiregen_runtime::serde_json::value::to_raw_value(&json!({"question": "?"})).unwrap()),
+    )
+    .unwrap();
+    assert_eq!(confirm.question, "?");
+    let incoming = jsonrpc::Incoming::parse(
+        br#"{"jsonrpc":"2.0","id":"c","method":"user/confirm","params":{"question":5}}"#,
+        p::ClientIncomingRequest::decode,
+        p::ClientIncomingNotification::decode,
+    )
+    .unwrap_err();
+    assert_eq!(
+        incoming.request_id(),
+        Some(&jsonrpc::Id::String("c".into()))
+    );
+    assert!(
+        incoming.error().message.contains("question"),
+        "{}",
+        incoming.error()
+    );
+    same::<p::ClientRequest>(json!({"jsonrpc": "2.0", "id": 3, "method": "ping"}));
+}
+
+#[test]
+fn dap_shaped_messages_give_requests_and_events_by_command() {
+    use fx::dap_inferred::{self as p, methods};
+    use wiregen_runtime::jsonrpc::{Notification, Request};
+    assert_eq!(<methods::Launch as Request>::METHOD, "launch");
+    assert_eq!(<methods::Threads as Request>::METHOD, "threads");
+    assert_eq!(<methods::Stopped as Notification>::METHOD, "stopped");
+    let raw = |v: Value| wiregen_runtime::serde_json::value::to_raw_value(&v).unwrap();
+    let launch =
+        p::AdapterRequest::decode("launch", Some(&raw(json!({"program": "a.out"})))).unwrap();
+    assert!(matches!(&launch, p::AdapterRequest::Launch(a) if a.program == "a.out"));
+    assert!(matches!(
+        p::AdapterRequest::decode("threads", None),
+        Ok(p::AdapterRequest::Threads(None))
+    ));
+    let e = p::AdapterRequest::decode("launch", Some(&raw(json!({})))).unwrap_err();
+    assert!(e.message.contains("program"), "{e}");
+    let body: <methods::Threads as Request>::Result =
+        same(json!({"threads": [{"id": 1, "name": "main"}]}));
+    assert_eq!(body.threads[0].name, "main");
+    let stopped =
+        p::ClientNotification::decode("stopped", Some(&raw(json!({"reason": "step"})))).unwrap();
+    assert_eq!(stopped.method(), "stopped");
+    same::<p::LaunchRequest>(
+        json!({"seq": 1, "type": "request", "command": "launch", "arguments": {"program": "x"}}),
+    );
+    rejects::<p::LaunchRequest>(
+        json!({"seq": 1, "type": "request", "command": "attach", "arguments": {"program": "x"}}),
+        "command",
+    );
+}
+
+#[test]
+fn messages_of_unknown_kinds_still_give_their_ids_from_the_raw_json() {
+    use fx::channels::{ClientToServer, ServerToClient};
+    let m: ServerToClient = same(json!({"type": "later", "replyTo": "r9"}));
+    assert_eq!(m.correlation_id(), Some("r9"));
+    let m: ServerToClient = same(json!({"type": "later", "id": "e1"}));
+    assert_eq!(m.correlation_id(), Some("e1"));
+    let m: ClientToServer = same(json!({"type": "later", "requestId": "q", "topic": "t"}));
+    assert_eq!(
+        (m.request_id(), m.topic(), m.correlation_id()),
+        (Some("q"), Some("t"), Some("q"))
+    );
+    let m: ClientToServer = same(json!({"type": "later", "requestId": 5}));
+    assert_eq!(m.request_id(), None);
+}

@@ -1,6 +1,9 @@
 //! The protocol layer's inference, run after `classify`: where the manifest is silent, every
 //! tagged union that no other type contains is a message channel, and a channel whose messages
-//! carry `requestId` (else `id`) is correlated by it. Explicit manifest entries always win.
+//! carry `requestId` (else `id`) is correlated by it; method tables are inferred by
+//! [`methods`]. Explicit manifest entries always win.
+
+mod methods;
 
 use crate::classify::variant_struct;
 use crate::ir::{Channel, Module, Ty, TypeKind, UnionRepr};
@@ -39,6 +42,7 @@ pub fn infer(module: &mut Module) {
         }
     }
     module.protocol.channels = channels;
+    methods::infer(module);
 }
 
 /// Top-level type names used inside another type.

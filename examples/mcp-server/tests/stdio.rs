@@ -1,0 +1,70 @@
+//! Runs the server binary on a scripted MCP session and checks every frame it writes. The
+//! official TypeScript SDK client drives the same binary in `scripts/mcp-interop.sh`.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use wiregen_runtime::serde_json::{self, Value};
+
+/// Pipes `frames` into the binary, one per line; returns the frames it wrote.
+fn session(frames: &[Value]) -> Vec<Value> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mcp-server"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the example binary runs");
+    let mut stdin = child.stdin.take().unwrap();
+    for f in frames {
+        writeln!(stdin, "{f}").unwrap();
+    }
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[cfg(not(mcp_spec))]
+#[test]
+fn built_without_the_mcp_spec_the_binary_says_so() {
+    println!("mcp-server: skipped: the MCP spec is not in .cache (run scripts/wild-corpus.sh)");
+    assert!(session(&[]).is_empty());
+}
+
+#[cfg(mcp_spec)]
+#[test]
+fn a_session_initializes_lists_calls_with_progress_pings_and_ends_with_stdin() {
+    use wiregen_runtime::serde_json::json;
+    let out = session(&[
+        json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
+            "protocolVersion": "2025-06-18", "capabilities": {},
+            "clientInfo": {"name": "test", "version": "1"}}}),
+        json!({"jsonrpc": "2.0", "method": "notifications/initialized"}),
+        json!({"jsonrpc": "2.0", "id": 1, "method": "tools/list"}),
+        json!({"jsonrpc": "2.0", "id": "c", "method": "tools/call", "params": {
+            "name": "add", "arguments": {"a": 2, "b": 3.5}, "_meta": {"progressToken": 7}}}),
+        json!({"jsonrpc": "2.0", "method": "notifications/cancelled", "params": {"requestId": "c"}}),
+        json!({"jsonrpc": "2.0", "id": 2, "method": "ping"}),
+        json!({"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": {"name": "mul"}}),
+        json!({"jsonrpc": "2.0", "id": 4, "method": "resources/list"}),
+    ]);
+    assert_eq!(out[0]["id"], json!(0));
+    assert_eq!(out[0]["result"]["protocolVersion"], json!("2025-06-18"));
+    assert_eq!(out[1]["result"]["tools"][0]["name"], json!("add"));
+    assert_eq!(
+        out[2],
+        json!({"jsonrpc": "2.0", "method": "notifications/progress",
+            "params": {"progressToken": 7, "progress": 1, "total": 1}})
+    );
+    assert_eq!(
+        out[3],
+        json!({"jsonrpc": "2.0", "id": "c", "result": {
+            "content": [{"type": "text", "text": "5.5"}], "structuredContent": {"sum": 5.5}}})
+    );
+    assert_eq!(out[4], json!({"jsonrpc": "2.0", "id": 2, "result": {}}));
+    assert_eq!(out[5]["error"]["code"], json!(-32602));
+    assert_eq!(out[6]["error"]["code"], json!(-32601));
+    assert_eq!(out.len(), 7);
+}
