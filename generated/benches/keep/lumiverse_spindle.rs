@@ -727,6 +727,7 @@ impl WorkerToHost {
             Self::ThemeApplyPalette(m) => Some(m.request_id.as_str()),
             Self::ThemeClear(m) => Some(m.request_id.as_str()),
             Self::ThemeGetCurrent(m) => Some(m.request_id.as_str()),
+            Self::Unknown(v) => v.pointer("/requestId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -744,6 +745,7 @@ impl WorkerToHost {
             Self::ThemeApplyPalette(m) => m.user_id.as_deref(),
             Self::ThemeClear(m) => m.user_id.as_deref(),
             Self::ThemeGetCurrent(m) => m.user_id.as_deref(),
+            Self::Unknown(v) => v.pointer("/userId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -752,6 +754,7 @@ impl WorkerToHost {
         match self {
             Self::ConfirmOpen(m) => Some(m.title.as_str()),
             Self::InputPromptOpen(m) => Some(m.title.as_str()),
+            Self::Unknown(v) => v.pointer("/title").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -760,6 +763,7 @@ impl WorkerToHost {
         match self {
             Self::ConfirmOpen(m) => Some(m.message.as_str()),
             Self::InputPromptOpen(m) => m.message.as_deref(),
+            Self::Unknown(v) => v.pointer("/message").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -768,6 +772,7 @@ impl WorkerToHost {
         match self {
             Self::ConfirmOpen(m) => m.cancel_label.as_deref(),
             Self::InputPromptOpen(m) => m.cancel_label.as_deref(),
+            Self::Unknown(v) => v.pointer("/cancelLabel").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -780,6 +785,7 @@ impl WorkerToHost {
             Self::BackendProcessGet(m) => Some(m.process_id.as_str()),
             Self::BackendProcessStop(m) => Some(m.process_id.as_str()),
             Self::BackendProcessSend(m) => Some(m.process_id.as_str()),
+            Self::Unknown(v) => v.pointer("/processId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -811,6 +817,7 @@ impl WorkerToHost {
             Self::ThemeApplyPalette(m) => Some(m.request_id.as_str()),
             Self::ThemeClear(m) => Some(m.request_id.as_str()),
             Self::ThemeGetCurrent(m) => Some(m.request_id.as_str()),
+            Self::Unknown(v) => v.pointer("/requestId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -954,143 +961,143 @@ pub trait WorkerToHostHandler {
         self.unhandled(WorkerToHost::ThemeGetCurrent(m))
     }
 }
-/// The `async` twin of [`WorkerToHostHandler`]; runtime-agnostic (any executor).
-pub trait WorkerToHostAsyncHandler {
+/// The `async` twin of [`WorkerToHostHandler`]; runtime-agnostic (any executor). Its futures are `Send`, so a task driving a generic handler can be `tokio::spawn`ed.
+pub trait WorkerToHostAsyncHandler: Send {
     /// What every method's future resolves to.
     type Output;
     /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
-    fn unhandled(&mut self, m: WorkerToHost) -> impl wg::Future<Output = Self::Output>;
+    fn unhandled(&mut self, m: WorkerToHost) -> impl wg::Future<Output = Self::Output> + Send;
     /// A `modal_close` message.
     fn modal_close(
         &mut self,
         m: worker_to_host::ModalClose,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::ModalClose(m))
     }
     /// A `confirm_open` message.
     fn confirm_open(
         &mut self,
         m: worker_to_host::ConfirmOpen,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::ConfirmOpen(m))
     }
     /// A `input_prompt_open` message.
     fn input_prompt_open(
         &mut self,
         m: worker_to_host::InputPromptOpen,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::InputPromptOpen(m))
     }
     /// A `frontend_process_spawn` message.
     fn frontend_process_spawn(
         &mut self,
         m: worker_to_host::FrontendProcessSpawn,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::FrontendProcessSpawn(m))
     }
     /// A `frontend_process_list` message.
     fn frontend_process_list(
         &mut self,
         m: worker_to_host::FrontendProcessList,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::FrontendProcessList(m))
     }
     /// A `frontend_process_get` message.
     fn frontend_process_get(
         &mut self,
         m: worker_to_host::FrontendProcessGet,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::FrontendProcessGet(m))
     }
     /// A `frontend_process_stop` message.
     fn frontend_process_stop(
         &mut self,
         m: worker_to_host::FrontendProcessStop,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::FrontendProcessStop(m))
     }
     /// A `frontend_process_send` message.
     fn frontend_process_send(
         &mut self,
         m: worker_to_host::FrontendProcessSend,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::FrontendProcessSend(m))
     }
     /// A `backend_process_spawn` message.
     fn backend_process_spawn(
         &mut self,
         m: worker_to_host::BackendProcessSpawn,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::BackendProcessSpawn(m))
     }
     /// A `backend_process_list` message.
     fn backend_process_list(
         &mut self,
         m: worker_to_host::BackendProcessList,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::BackendProcessList(m))
     }
     /// A `backend_process_get` message.
     fn backend_process_get(
         &mut self,
         m: worker_to_host::BackendProcessGet,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::BackendProcessGet(m))
     }
     /// A `backend_process_stop` message.
     fn backend_process_stop(
         &mut self,
         m: worker_to_host::BackendProcessStop,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::BackendProcessStop(m))
     }
     /// A `backend_process_send` message.
     fn backend_process_send(
         &mut self,
         m: worker_to_host::BackendProcessSend,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::BackendProcessSend(m))
     }
     /// A `macros_resolve` message.
     fn macros_resolve(
         &mut self,
         m: worker_to_host::MacrosResolve,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::MacrosResolve(m))
     }
     /// A `image_gen_models` message.
     fn image_gen_models(
         &mut self,
         m: worker_to_host::ImageGenModels,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::ImageGenModels(m))
     }
     /// A `theme_apply` message.
     fn theme_apply(
         &mut self,
         m: worker_to_host::ThemeApply,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::ThemeApply(m))
     }
     /// A `theme_apply_palette` message.
     fn theme_apply_palette(
         &mut self,
         m: worker_to_host::ThemeApplyPalette,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::ThemeApplyPalette(m))
     }
     /// A `theme_clear` message.
     fn theme_clear(
         &mut self,
         m: worker_to_host::ThemeClear,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::ThemeClear(m))
     }
     /// A `theme_get_current` message.
     fn theme_get_current(
         &mut self,
         m: worker_to_host::ThemeGetCurrent,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(WorkerToHost::ThemeGetCurrent(m))
     }
 }
@@ -1669,6 +1676,7 @@ impl HostToWorker {
             Self::FrontendMessage(m) => Some(m.user_id.as_str()),
             Self::FrontendProcessMessage(m) => Some(m.user_id.as_str()),
             Self::BackendProcessMessage(m) => Some(m.user_id.as_str()),
+            Self::Unknown(v) => v.pointer("/userId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -1677,6 +1685,7 @@ impl HostToWorker {
         match self {
             Self::FrontendProcessMessage(m) => Some(m.process_id.as_str()),
             Self::BackendProcessMessage(m) => Some(m.process_id.as_str()),
+            Self::Unknown(v) => v.pointer("/processId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -1684,6 +1693,7 @@ impl HostToWorker {
     pub fn correlation_id(&self) -> Option<&str> {
         match self {
             Self::OauthCallback(m) => Some(m.request_id.as_str()),
+            Self::Unknown(v) => v.pointer("/requestId").and_then(wg::Value::as_str),
             _ => None,
         }
     }
@@ -1767,56 +1777,59 @@ pub trait HostToWorkerHandler {
         self.unhandled(HostToWorker::OauthCallback(m))
     }
 }
-/// The `async` twin of [`HostToWorkerHandler`]; runtime-agnostic (any executor).
-pub trait HostToWorkerAsyncHandler {
+/// The `async` twin of [`HostToWorkerHandler`]; runtime-agnostic (any executor). Its futures are `Send`, so a task driving a generic handler can be `tokio::spawn`ed.
+pub trait HostToWorkerAsyncHandler: Send {
     /// What every method's future resolves to.
     type Output;
     /// Called for every message the implementation does not handle itself (including messages of a newer protocol version): the place to report "unhandled".
-    fn unhandled(&mut self, m: HostToWorker) -> impl wg::Future<Output = Self::Output>;
+    fn unhandled(&mut self, m: HostToWorker) -> impl wg::Future<Output = Self::Output> + Send;
     /// A `shutdown` message.
-    fn shutdown(&mut self, m: host_to_worker::Shutdown) -> impl wg::Future<Output = Self::Output> {
+    fn shutdown(
+        &mut self,
+        m: host_to_worker::Shutdown,
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(HostToWorker::Shutdown(m))
     }
     /// A `frontend_message` message.
     fn frontend_message(
         &mut self,
         m: host_to_worker::FrontendMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(HostToWorker::FrontendMessage(m))
     }
     /// A `frontend_process_lifecycle` message.
     fn frontend_process_lifecycle(
         &mut self,
         m: host_to_worker::FrontendProcessLifecycle,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(HostToWorker::FrontendProcessLifecycle(m))
     }
     /// A `frontend_process_message` message.
     fn frontend_process_message(
         &mut self,
         m: host_to_worker::FrontendProcessMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(HostToWorker::FrontendProcessMessage(m))
     }
     /// A `backend_process_lifecycle` message.
     fn backend_process_lifecycle(
         &mut self,
         m: host_to_worker::BackendProcessLifecycle,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(HostToWorker::BackendProcessLifecycle(m))
     }
     /// A `backend_process_message` message.
     fn backend_process_message(
         &mut self,
         m: host_to_worker::BackendProcessMessage,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(HostToWorker::BackendProcessMessage(m))
     }
     /// A `oauth_callback` message.
     fn oauth_callback(
         &mut self,
         m: host_to_worker::OauthCallback,
-    ) -> impl wg::Future<Output = Self::Output> {
+    ) -> impl wg::Future<Output = Self::Output> + Send {
         self.unhandled(HostToWorker::OauthCallback(m))
     }
 }
