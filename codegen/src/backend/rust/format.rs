@@ -92,6 +92,21 @@ fn join_groups(mut lines: Vec<String>) -> Vec<String> {
                 } else {
                     FN_CALL_WIDTH
                 };
+                let close = lines[j].trim_start();
+                // rustfmt's quirk for a body-less signature of exactly 100 columns: the
+                // arguments stay on the first line and `-> Type;` goes to the next, at the
+                // indentation of `fn`.
+                if joined.len() == MAX_WIDTH
+                    && trimmed.contains("fn ")
+                    && close.starts_with(") ->")
+                    && close.ends_with(';')
+                    && args.len() <= limit
+                {
+                    out.push(format!("{open}{args})"));
+                    out.push(format!("{}{}", " ".repeat(ind), &close[2..]));
+                    i = j + 1;
+                    continue;
+                }
                 if joined.len() <= MAX_WIDTH && args.len() <= limit {
                     out.push(joined);
                     i = j + 1;
@@ -172,6 +187,25 @@ mod tests {
             rustfmt_compat(text),
             "    fn frontend_process_spawn(&mut self, m: worker_to_host::FrontendProcessSpawn) -> Self::Output {\n"
         );
+    }
+
+    #[test]
+    fn a_body_less_signature_of_exactly_100_columns_breaks_before_the_arrow() {
+        let name = "S".repeat(22);
+        let text = format!(
+            "    fn unhandled(\n        &mut self,\n        m: {name},\n    ) -> impl Future<Output = Self::Output> + Send;\n"
+        );
+        assert_eq!(
+            rustfmt_compat(&text),
+            format!(
+                "    fn unhandled(&mut self, m: {name})\n    -> impl Future<Output = Self::Output> + Send;\n"
+            )
+        );
+        // One column less fits on one line; one more stays split.
+        let short = text.replace(&name, &"S".repeat(21));
+        assert_eq!(rustfmt_compat(&short).lines().count(), 1);
+        let long = text.replace(&name, &"S".repeat(23));
+        assert_eq!(rustfmt_compat(&long), long);
     }
 
     #[test]
