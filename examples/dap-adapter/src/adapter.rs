@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio_util::codec::{FramedRead, FramedWrite};
 use wiregen_runtime::jsonrpc::codec::{ContentLengthCodec, FrameError};
-use wiregen_runtime::jsonrpc::dap::{Incoming, response_frame};
+use wiregen_runtime::jsonrpc::dap::{Incoming, event_frame, response_frame};
 use wiregen_runtime::jsonrpc::{ErrorObject, Id, Notification, Reply, Request};
 use wiregen_runtime::{RawValue, Value};
 
@@ -100,22 +100,7 @@ impl Session {
 
     /// Event `N` with its body (an absent body, `None` or `null`, is left out).
     fn event<N: Notification>(&mut self, body: &N::Params) -> Vec<u8> {
-        let mut frame = serde_json_object(&[
-            ("seq", Value::from(self.next_seq())),
-            ("type", Value::from("event")),
-            ("event", Value::from(N::METHOD)),
-        ]);
-        match wiregen_runtime::to_value(body) {
-            Ok(Value::Null) => {}
-            Ok(body) => {
-                frame.insert("body".into(), body);
-            }
-            // Generated bodies hold JSON data only; encoding them cannot fail.
-            Err(e) => panic!("an event body did not encode: {e}"),
-        }
-        wiregen_runtime::to_string(&frame)
-            .expect("a JSON object encodes")
-            .into_bytes()
+        event_frame(self.next_seq(), N::METHOD, Some(body))
     }
 
     /// Answers one frame: the frames to send, in order.
@@ -410,14 +395,6 @@ impl Session {
             total_frames: Some(1.0),
         })
     }
-}
-
-/// A JSON object from members, in order.
-fn serde_json_object(members: &[(&str, Value)]) -> wiregen_runtime::serde_json::Map<String, Value> {
-    members
-        .iter()
-        .map(|(k, v)| ((*k).to_string(), v.clone()))
-        .collect()
 }
 
 /// The `command` of a request read from the raw frame (for an error response to a request
