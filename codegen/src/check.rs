@@ -98,6 +98,14 @@ fn ambiguity(module: &Module, name: &str, u: &crate::ir::Union, diags: &mut Diag
         if same.is_empty() {
             continue;
         }
+        // The user ordered every member of the group (`order`): the precedence is chosen.
+        let chosen = |k: usize| u.ordered.contains(&u.variants[k].name);
+        if chosen(i) && same.iter().all(|&j| chosen(j)) {
+            for &j in &same {
+                grouped[j] = true;
+            }
+            continue;
+        }
         let mut names = vec![format!("`{}`", u.variants[i].name)];
         for &j in &same {
             grouped[j] = true;

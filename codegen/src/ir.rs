@@ -427,6 +427,9 @@ pub struct Union {
     /// The tag key the protocol names (OpenAPI's `discriminator.propertyName`): `classify`
     /// tries it first.
     pub tag_hint: Option<String>,
+    /// The members the user put in order (the `order` setting): look-alike members all named
+    /// here are not warned about, their precedence being chosen.
+    pub ordered: Vec<String>,
 }
 
 /// How a union's variant is told on the wire.

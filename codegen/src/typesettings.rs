@@ -191,6 +191,7 @@ pub fn apply(module: &mut Module, types: &BTreeMap<String, TypeSettings>) -> Dia
         }
         ordered.append(&mut u.variants);
         u.variants = ordered;
+        u.ordered.clone_from(&settings.order);
     }
     diags
 }

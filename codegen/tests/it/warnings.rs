@@ -185,6 +185,21 @@ fn with_types(types: &str) -> (tempfile::TempDir, wiregen::config::Protocol) {
 }
 
 #[test]
+fn ordering_every_look_alike_member_silences_their_warning_and_a_partial_order_does_not() {
+    let warned = |types: &str| {
+        let (dir, p) = with_types(types);
+        let out = wiregen::generate(&dir.path().join("api.json"), &p.rust_options()).unwrap();
+        out.warnings.to_string().contains("W0004")
+    };
+    assert!(warned(""));
+    // `Text` still falls back on protocol order: the user has not chosen between the two.
+    assert!(warned("[protocol.types.Reply]\norder = [\"Markdown\"]\n"));
+    assert!(!warned(
+        "[protocol.types.Reply]\norder = [\"Markdown\", \"Text\"]\n"
+    ));
+}
+
+#[test]
 fn the_user_orders_look_alike_members_in_wiregen_toml() {
     let (dir, p) = with_types("[protocol.types.Reply]\norder = [\"Markdown\"]\n");
     let out = wiregen::generate(&dir.path().join("api.json"), &p.rust_options()).unwrap();

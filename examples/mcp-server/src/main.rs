@@ -3,16 +3,23 @@
 //! build time from the MCP SDK's `spec.types.d.ts` with no manifest: wiregen infers the methods
 //! from MCP's `ClientRequest` / `ClientNotification` unions.
 //!
-//! The loop is synchronous: requests are answered one at a time, in order, so a
-//! `notifications/cancelled` can only name a request already answered, which MCP says to ignore.
+//! It runs on the runtime's async `jsonrpc::Connection` (tokio, ndjson over stdio): requests
+//! are handled concurrently, `notifications/cancelled` aborts the request it names, and
+//! `tools/call` reports progress through the connection's client.
 #![deny(warnings, missing_docs)]
 
 #[cfg(mcp_spec)]
 mod server;
 
 #[cfg(mcp_spec)]
-fn main() -> std::io::Result<()> {
-    server::serve(std::io::stdin().lock(), std::io::stdout().lock())
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()?;
+    let served = runtime.block_on(server::serve(tokio::io::stdin(), tokio::io::stdout()));
+    // Do not wait for tokio's blocking stdin read (it has ended, or the process is done).
+    runtime.shutdown_background();
+    Ok(served?)
 }
 
 #[cfg(not(mcp_spec))]

@@ -22,6 +22,8 @@
 //! assert_eq!(m.request_id(), Some(&Id::Number(4)));
 //! let reply = dap::response_frame(5, 4, "threads", Ok(&["main"]));
 //! assert_eq!(reply, br#"{"seq":5,"type":"response","request_seq":4,"success":true,"command":"threads","body":["main"]}"#.to_vec());
+//! let event = dap::event_frame(6, "initialized", None::<&()>);
+//! assert_eq!(event, br#"{"seq":6,"type":"event","event":"initialized"}"#.to_vec());
 //! ```
 
 use super::envelope::{Call, DecodeError, DecodeFn};
@@ -251,4 +253,31 @@ pub fn response_frame<B: Serialize + ?Sized>(
         };
         serde_json::to_vec(&failed).unwrap_or_default()
     })
+}
+
+/// An event message: `{"seq", "type": "event", "event", "body"}`, without `body` when it is
+/// `None` or encodes as `null` (a generated `Option` body left empty).
+pub fn event_frame<B: Serialize + ?Sized>(seq: i64, event: &str, body: Option<&B>) -> Vec<u8> {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        seq: i64,
+        #[serde(rename = "type")]
+        kind: &'static str,
+        event: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        body: Option<serde_json::Value>,
+    }
+    let body = match body.map(serde_json::to_value) {
+        Some(Ok(serde_json::Value::Null)) | None => None,
+        Some(Ok(body)) => Some(body),
+        // Only a hand-written `Serialize` impl can fail; the event goes out with the failure.
+        Some(Err(e)) => Some(serde_json::Value::String(format!("internal error: {e}"))),
+    };
+    let out = Out {
+        seq,
+        kind: "event",
+        event,
+        body,
+    };
+    serde_json::to_vec(&out).unwrap_or_default()
 }

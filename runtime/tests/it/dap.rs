@@ -87,3 +87,22 @@ fn responses_correlate_by_request_seq_and_decode_per_command() {
         r#"{"seq":12,"type":"response","request_seq":4,"success":false,"command":"pause","message":"notStopped"}"#
     );
 }
+
+#[test]
+fn events_leave_out_an_absent_or_null_body_and_keep_a_present_one() {
+    let frame = |f: Vec<u8>| String::from_utf8(f).unwrap();
+    assert_eq!(
+        frame(dap::event_frame(3, "initialized", None::<&()>)),
+        r#"{"seq":3,"type":"event","event":"initialized"}"#
+    );
+    // A generated `Option` body left empty encodes as `null`: no `body` either.
+    assert_eq!(
+        frame(dap::event_frame(4, "terminated", Some(&None::<i64>))),
+        r#"{"seq":4,"type":"event","event":"terminated"}"#
+    );
+    let body = wiregen_runtime::serde_json::json!({"reason": "entry", "threadId": 1});
+    assert_eq!(
+        frame(dap::event_frame(5, "stopped", Some(&body))),
+        r#"{"seq":5,"type":"event","event":"stopped","body":{"reason":"entry","threadId":1}}"#
+    );
+}

@@ -484,6 +484,7 @@ impl Loader {
             Shape::Consts(values) => TypeKind::Union(Union {
                 repr: UnionRepr::Unclassified,
                 tag_hint: None,
+                ordered: Vec::new(),
                 variants: values
                     .iter()
                     .enumerate()
@@ -972,6 +973,7 @@ impl Loader {
             repr: UnionRepr::Unclassified,
             variants,
             tag_hint: None,
+            ordered: Vec::new(),
         }
     }
 
@@ -1061,6 +1063,7 @@ impl Loader {
             repr: UnionRepr::Unclassified,
             variants,
             tag_hint: None,
+            ordered: Vec::new(),
         }
     }
 }

@@ -129,6 +129,7 @@ impl Loader {
         TypeKind::Union(Union {
             repr: UnionRepr::Unclassified,
             tag_hint: None,
+            ordered: Vec::new(),
             variants: values
                 .into_iter()
                 .map(|(v, docs, at)| {
@@ -465,6 +466,7 @@ impl Loader {
             repr: UnionRepr::Unclassified,
             variants,
             tag_hint: None,
+            ordered: Vec::new(),
         }
     }
 
