@@ -10,7 +10,7 @@
 //! - `typescript`: TypeScript inputs (`.ts`, `.d.ts`, `.mts`) and [`ts2schema`], through the
 //!   oxc parser. Without it a TypeScript input is error E0025; JSON Schema users save oxc's
 //!   build time.
-//! - `cli`: the `wiregen` binary (clap, clap_complete); implies `typescript`.
+//! - `cli`: the `wiregen` binary (clap, clap_complete, mimalloc) and `write::unified_diff` (similar); implies `typescript`.
 //!
 //! A build script takes the library alone: `wiregen = { version = "0.1", default-features =
 //! false }`, plus `features = ["typescript"]` for TypeScript inputs.

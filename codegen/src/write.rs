@@ -118,6 +118,8 @@ fn remove_stale_temporaries(dir: &Path, name: &str) {
 }
 
 /// A unified diff from `old` (the file on disk) to `new` (what generation produces).
+#[cfg(feature = "cli")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cli")))]
 pub fn unified_diff(path: &Path, old: &str, new: &str) -> String {
     let shown = path.display().to_string();
     similar::TextDiff::from_lines(old, new)
@@ -204,6 +206,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "cli")]
     fn diff_is_unified() {
         let d = unified_diff(Path::new("x.rs"), "a\nb\n", "a\nc\n");
         assert!(
