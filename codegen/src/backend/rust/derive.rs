@@ -23,7 +23,7 @@ use super::{Cx, Recursion};
 use crate::RustOptions;
 use crate::config::UnknownFields;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::ir::{Extra, Module, Presence, Ty, TypeDef, TypeKind, TypePath, UnionRepr};
+use crate::ir::{Extra, Module, Presence, Ty, TypeDef, TypeIndex, TypeKind, TypePath, UnionRepr};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::borrow::Cow;
@@ -85,6 +85,7 @@ impl Traits {
     pub(crate) fn new(
         module: &Module,
         options: &RustOptions,
+        index: &TypeIndex,
         recursion: &Recursion,
         alias_cycles: &BTreeSet<TypePath>,
     ) -> Result<Traits, Diagnostics> {
@@ -141,6 +142,7 @@ impl Traits {
         let cx = Fix {
             module,
             options,
+            index,
             recursion,
             alias_cycles,
             traits: &traits,
@@ -150,6 +152,7 @@ impl Traits {
         let cx = Fix {
             module,
             options,
+            index,
             recursion,
             alias_cycles,
             traits: &traits,
@@ -181,6 +184,7 @@ impl Traits {
 struct Fix<'a> {
     module: &'a Module,
     options: &'a RustOptions,
+    index: &'a TypeIndex,
     recursion: &'a Recursion,
     alias_cycles: &'a BTreeSet<TypePath>,
     traits: &'a Traits,
@@ -317,7 +321,7 @@ impl Fix<'_> {
             Ty::Nullable(t) => name == "Default" || self.ty_ok(k, t, owner, named),
             Ty::Tuple(ts) => ts.iter().all(|t| self.ty_ok(k, t, owner, named)),
             Ty::Named(p) => {
-                if k == COPY && owner.is_some_and(|o| self.recursion.needs_box(o, p)) {
+                if k == COPY && owner.is_some_and(|o| self.recursion.needs_box(self.index, o, p)) {
                     return false;
                 }
                 named(p)
@@ -337,11 +341,6 @@ impl Fix<'_> {
 
     fn solve(&self) -> HashMap<TypePath, u8> {
         let types = &self.module.types;
-        let index: HashMap<TypePath, usize> = types
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.path(), i))
-            .collect();
         let mut bits = vec![0u8; types.len()];
         for k in 0..STANDARD.len() {
             let mut ok = vec![false; types.len()];
@@ -351,13 +350,14 @@ impl Fix<'_> {
                 let mut local = self.wants(t, k);
                 if local {
                     for m in self.members(t).iter().filter(|m| Self::counts(t, k, m)) {
-                        local &= self.ty_ok(k, &m.ty, Some(&p), &mut |q| match index.get(q) {
-                            Some(&j) => {
-                                users[j].push(i);
-                                true
-                            }
-                            None => false,
-                        });
+                        local &=
+                            self.ty_ok(k, &m.ty, Some(&p), &mut |q| match self.index.position(q) {
+                                Some(j) => {
+                                    users[j].push(i);
+                                    true
+                                }
+                                None => false,
+                            });
                     }
                 }
                 ok[i] = local;

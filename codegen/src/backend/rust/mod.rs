@@ -69,7 +69,7 @@ pub fn emit(module: &Module, model: &Model, options: &RustOptions) -> Result<Str
     let types = crate::ir::TypeIndex::new(module);
     let recursion = Recursion::new(module, &types, options);
     let alias_cycles = alias_cycles(module);
-    let traits = derive::Traits::new(module, options, &recursion, &alias_cycles)?;
+    let traits = derive::Traits::new(module, options, &types, &recursion, &alias_cycles)?;
     let mut replaced = BTreeMap::new();
     for t in module.types.iter().filter(|t| t.module.is_empty()) {
         if let Some(path) = options.types.get(&t.name).and_then(|s| s.replace.as_ref()) {
@@ -352,7 +352,7 @@ impl<'m> Cx<'m> {
             Ty::Named(p) => {
                 let path = self.path_to(p, from);
                 match owner {
-                    Some(o) if self.recursion.needs_box(o, p) => quote!(Box<#path>),
+                    Some(o) if self.recursion.needs_box(&self.types, o, p) => quote!(Box<#path>),
                     _ => path,
                 }
             }
@@ -577,8 +577,6 @@ fn alias_cycles(module: &Module) -> BTreeSet<TypePath> {
 /// references, computed once (a reachability search per reference was quadratic in a long
 /// reference chain).
 pub(crate) struct Recursion {
-    /// Every type's position in `module.types`.
-    index: crate::ir::TypeIndex,
     /// Which types are structs (their references are boxed first: one `Box` per cycle).
     structs: Vec<bool>,
     /// Component of each type in the graph of every inline edge.
@@ -626,7 +624,6 @@ impl Recursion {
             .map(|(e, &is_struct)| if is_struct { Vec::new() } else { e.clone() })
             .collect();
         Recursion {
-            index: index.clone(),
             all: crate::cycles::components(&edges),
             no_struct: crate::cycles::components(&no_struct),
             structs,
@@ -638,8 +635,12 @@ impl Recursion {
     /// field to box (so `RenderBlock → Card → RenderBlock` gets one `Box`, in `Card`).
     /// `owner` refers to `target` inline, so `target` reaching back to `owner` is the two
     /// lying in one strongly connected component.
-    pub(crate) fn needs_box(&self, owner: &TypePath, target: &TypePath) -> bool {
-        let index = &self.index;
+    pub(crate) fn needs_box(
+        &self,
+        index: &crate::ir::TypeIndex,
+        owner: &TypePath,
+        target: &TypePath,
+    ) -> bool {
         if owner == target {
             return true;
         }
